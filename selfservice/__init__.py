@@ -1,0 +1,74 @@
+"""The app factory: configuration, extensions, blueprints, CLI and error pages, wired in one place."""
+
+from flask import Flask
+from whitenoise import WhiteNoise
+
+from . import config as config_module
+from .config import ROOT
+from .extensions import csrf, db, limiter, login_manager, migrate, oauth
+
+
+def create_app(config: config_module.Config | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+        instance_path=str(ROOT / "instance"),
+    )
+    cfg = config or config_module.config_from_env()
+    app.config.from_object(cfg)
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(ROOT / "translations"))
+    # Times are stored as naive UTC; Flask-Babel shows them in Danish time.
+    app.config.setdefault("BABEL_DEFAULT_TIMEZONE", "Europe/Copenhagen")
+    if app.config["DEMO_MODE"]:
+        _demo_defaults(app)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    oauth.init_app(app)
+
+    from . import access, i18n_web, security, sessions
+    from .auth.users import init_login
+
+    app.session_interface = sessions.ServerSessionInterface()
+    i18n_web.init_app(app)
+    security.init_app(app)
+    access.init_app(app)
+    init_login(app, login_manager)
+
+    from .auth import bp as auth_bp
+    from .auth.oidc import register_clients
+    from .caseworker import bp as caseworker_bp
+    from .citizen import bp as citizen_bp
+    from .pages import bp as pages_bp
+
+    register_clients(app)
+    app.register_blueprint(pages_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(citizen_bp)
+    app.register_blueprint(caseworker_bp)
+    if app.config["DEMO_MODE"]:
+        from .devidp import bp as devidp_bp
+
+        app.register_blueprint(devidp_bp)
+
+    from . import cli, errors
+
+    errors.init_app(app)
+    cli.init_app(app)
+
+    # Compressed, long-cached static files straight from the WSGI layer, also under gunicorn.
+    app.wsgi_app = WhiteNoise(app.wsgi_app, root=str(ROOT / "static"), prefix="static/", max_age=3600)
+    return app
+
+
+def _demo_defaults(app: Flask) -> None:
+    """In demo mode the built-in identity provider stands in for MitID and the staff IdP."""
+    issuer = app.config["BASE_URL"].rstrip("/") + "/dev-idp"
+    for who in ("CITIZEN", "STAFF"):
+        if not app.config.get(f"OIDC_{who}_ISSUER"):
+            app.config[f"OIDC_{who}_ISSUER"] = issuer
+        if not app.config.get(f"OIDC_{who}_CLIENT_SECRET"):
+            app.config[f"OIDC_{who}_CLIENT_SECRET"] = f"demo-{who.lower()}-secret"

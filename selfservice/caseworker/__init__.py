@@ -1,0 +1,7 @@
+"""The caseworker's tools: the team's citizens, a citizen's record, and sign-in codes for citizens without MitID."""
+
+from flask import Blueprint
+
+bp = Blueprint("caseworker", __name__, url_prefix="/staff")
+
+from . import views  # noqa: E402, F401

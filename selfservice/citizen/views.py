@@ -1,0 +1,30 @@
+from flask import render_template
+from flask_login import current_user
+from sqlalchemy import select
+
+from .. import labels
+from ..access import citizen_required, signed_in_with_invitation
+from ..extensions import db
+from ..models import AuditEntry
+from . import bp
+
+
+@bp.get("/")
+@citizen_required(allow_invitation=True)
+def home():
+    return render_template(
+        "citizen/home.html", invited=signed_in_with_invitation(), labels=labels, citizen=current_user
+    )
+
+
+@bp.get("/access-log")
+@citizen_required()
+def access_log():
+    """Who (department and role, never a name), when and why staff looked at the citizen's data."""
+    entries = db.session.scalars(
+        select(AuditEntry)
+        .where(AuditEntry.citizen_id == current_user.id, AuditEntry.actor_kind == "staff")
+        .order_by(AuditEntry.at.desc())
+        .limit(200)
+    ).all()
+    return render_template("citizen/access_log.html", entries=entries, labels=labels)

@@ -1,0 +1,84 @@
+"""Command-line tools: demo data, staff accounts and the data protection officer's audit export."""
+
+import json
+import sys
+
+import click
+from flask import Flask
+from sqlalchemy import select
+
+from .extensions import db
+from .models import AuditEntry, Citizen, StaffUser, Team
+
+
+def init_app(app: Flask) -> None:
+    from .demo import demo_cli
+
+    app.cli.add_command(demo_cli)
+    app.cli.add_command(users_cli)
+    app.cli.add_command(audit_cli)
+
+
+users_cli = click.Group("users", help="Staff accounts.")
+
+
+@users_cli.command("create")
+@click.option("--email", required=True)
+@click.option("--name", required=True)
+@click.option("--team", "team_name", default=None, help="Team name; created if it does not exist.")
+@click.option("--role", type=click.Choice(["caseworker", "admin"]), default="caseworker")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+def create_user(email: str, name: str, team_name: str | None, role: str, password: str) -> None:
+    """Create a local staff account (the fallback when the municipality's identity provider is down)."""
+    from .auth.passwords import hash_password
+
+    if len(password) < 12:
+        raise click.ClickException("The password must be at least 12 characters.")
+    email = email.strip().lower()
+    if db.session.scalar(select(StaffUser).where(StaffUser.email == email)):
+        raise click.ClickException(f"A staff account with the e-mail {email} already exists.")
+    team = None
+    if team_name:
+        team = db.session.scalar(select(Team).where(Team.name == team_name))
+        if team is None:
+            team = Team(name=team_name)
+            db.session.add(team)
+    db.session.add(StaffUser(email=email, name=name, role=role, team=team, password_hash=hash_password(password)))
+    db.session.commit()
+    click.echo(f"Created {role} {email}")
+
+
+audit_cli = click.Group("audit", help="The audit log.")
+
+
+@audit_cli.command("export")
+@click.option("--citizen", "citizen_ref", required=True, help="The citizen's id or public id.")
+def export(citizen_ref: str) -> None:
+    """Every audit entry about one citizen, as JSON lines, for the data protection officer."""
+    query = select(Citizen).where(Citizen.public_id == citizen_ref)
+    if citizen_ref.isdigit():
+        query = select(Citizen).where((Citizen.id == int(citizen_ref)) | (Citizen.public_id == citizen_ref))
+    citizen = db.session.scalar(query)
+    if citizen is None:
+        raise click.ClickException("No such citizen.")
+    entries = db.session.scalars(
+        select(AuditEntry).where(AuditEntry.citizen_id == citizen.id).order_by(AuditEntry.at, AuditEntry.id)
+    )
+    for entry in entries:
+        sys.stdout.write(
+            json.dumps(
+                {
+                    "at_utc": entry.at.isoformat() + "Z",
+                    "actor_kind": entry.actor_kind,
+                    "actor": entry.actor.email if entry.actor else None,
+                    "actor_role": entry.actor_role,
+                    "actor_department": entry.actor_department,
+                    "citizen": citizen.public_id,
+                    "action": entry.action,
+                    "object": entry.object,
+                    "purpose": entry.purpose,
+                },
+                ensure_ascii=False,
+            )
+            + "\n"
+        )

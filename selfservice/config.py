@@ -1,0 +1,127 @@
+"""Settings, all read from SELFSERVICE_* environment variables.
+
+Why one place: operators configure the service without touching code, the README lists every variable from
+this module, and ProductionConfig can refuse to start when a setting would put citizens' data at risk.
+"""
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+DEFAULT_SECRET = "dev-secret-change-me"  # noqa: S105 - a marker that production refuses
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def env(name: str, default: str | None = None) -> str | None:
+    return os.environ.get(f"SELFSERVICE_{name}", default)
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = env(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    value = env(name)
+    return int(value) if value else default
+
+
+class Config:
+    """Defaults for a developer's machine: SQLite under instance/, no demo mode unless asked for.
+
+    Read in __init__ so that the environment is read when an app is created, not when this module is imported.
+    """
+
+    ENV_NAME = "development"
+
+    def __init__(self) -> None:
+        self.SECRET_KEY = env("SECRET_KEY", DEFAULT_SECRET)
+        self.SQLALCHEMY_DATABASE_URI = env("DATABASE_URL", f"sqlite:///{ROOT / 'instance' / 'selfservice.db'}")
+        self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+        self.BASE_URL = env("BASE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '5000')}")
+        self.DEMO_MODE = env_bool("DEMO_MODE")
+
+        # Sessions: enforced on the server (see selfservice/sessions.py).
+        self.SESSION_IDLE_TIMEOUT = timedelta(minutes=env_int("SESSION_IDLE_MINUTES", 30))
+        self.SESSION_ABSOLUTE_TIMEOUT = timedelta(hours=env_int("SESSION_ABSOLUTE_HOURS", 12))
+        self.SESSION_WARNING_SECONDS = 120
+        self.SESSION_COOKIE_NAME = env("SESSION_COOKIE_NAME", "selfservice_session")
+        self.SESSION_COOKIE_SECURE = env_bool("COOKIE_SECURE", False)
+        self.SESSION_COOKIE_HTTPONLY = True
+        self.SESSION_COOKIE_SAMESITE = "Lax"
+        self.HSTS = env_bool("HSTS", False)
+
+        # Citizen sign-in: OpenID Connect through the municipality's MitID broker.
+        self.OIDC_CITIZEN_ISSUER = env("OIDC_CITIZEN_ISSUER")
+        self.OIDC_CITIZEN_CLIENT_ID = env("OIDC_CITIZEN_CLIENT_ID", "selfservice-citizen")
+        self.OIDC_CITIZEN_CLIENT_SECRET = env("OIDC_CITIZEN_CLIENT_SECRET", "")
+        self.OIDC_CITIZEN_REQUIRED_LOA = env("OIDC_CITIZEN_REQUIRED_LOA", "substantial")
+        # Staff sign-in: the municipality's identity provider; local accounts are the fallback.
+        self.OIDC_STAFF_ISSUER = env("OIDC_STAFF_ISSUER")
+        self.OIDC_STAFF_CLIENT_ID = env("OIDC_STAFF_CLIENT_ID", "selfservice-staff")
+        self.OIDC_STAFF_CLIENT_SECRET = env("OIDC_STAFF_CLIENT_SECRET", "")
+
+        self.INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
+        self.STAFF_LOCKOUT_ATTEMPTS = env_int("STAFF_LOCKOUT_ATTEMPTS", 10)
+
+        self.RATELIMIT_STORAGE_URI = env("RATELIMIT_STORAGE_URI", "memory://")
+        self.RATELIMIT_SIGNIN = env("RATELIMIT_SIGNIN", "10 per minute;50 per hour")
+        self.RATELIMIT_HEADERS_ENABLED = True
+
+        self.WTF_CSRF_TIME_LIMIT = None  # tied to the session, which has its own timeouts
+        self.MAX_CONTENT_LENGTH = 1024 * 1024
+
+        self.JOBCENTRE_NAME = env("JOBCENTRE_NAME", "Jobcenter Demokommune")
+        self.JOBCENTRE_PHONE = env("JOBCENTRE_PHONE", "70 10 20 30")
+        self.JOBCENTRE_EMAIL = env("JOBCENTRE_EMAIL", "jobcenter@demokommune.dk")
+        self.JOBCENTRE_ADDRESS = env("JOBCENTRE_ADDRESS", "Rådhustorvet 1, 9999 Demokommune")
+        self.DPO_EMAIL = env("DPO_EMAIL", "dpo@demokommune.dk")
+
+
+class TestConfig(Config):
+    ENV_NAME = "test"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.TESTING = True
+        self.SECRET_KEY = "test-secret-" + "x" * 32  # noqa: S105
+        self.SQLALCHEMY_DATABASE_URI = os.environ.get("SELFSERVICE_TEST_DATABASE_URL", "sqlite://")
+        self.DEMO_MODE = True
+        self.RATELIMIT_STORAGE_URI = "memory://"
+
+
+class ProductionConfig(Config):
+    """Refuses settings that would leak sessions or let demo sign-in reach real citizens."""
+
+    ENV_NAME = "production"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.SESSION_COOKIE_SECURE = env_bool("COOKIE_SECURE", True)
+        self.SESSION_COOKIE_NAME = env("SESSION_COOKIE_NAME", "__Host-selfservice_session")
+        self.HSTS = env_bool("HSTS", True)
+        self.validate()
+
+    def validate(self) -> None:
+        problems = []
+        if not self.SECRET_KEY or self.SECRET_KEY == DEFAULT_SECRET or len(self.SECRET_KEY) < 32:
+            problems.append("SELFSERVICE_SECRET_KEY must be set to a random value of at least 32 characters")
+        if self.DEMO_MODE:
+            problems.append("SELFSERVICE_DEMO_MODE must be off in production")
+        if not self.SESSION_COOKIE_SECURE or not self.SESSION_COOKIE_NAME.startswith("__Host-"):
+            problems.append("session cookies must be Secure and __Host- prefixed (HTTPS) in production")
+        if not self.HSTS:
+            problems.append("HSTS must be on in production")
+        if not self.BASE_URL.startswith("https://"):
+            problems.append("SELFSERVICE_BASE_URL must be an https:// address in production")
+        if problems:
+            raise RuntimeError("Refusing to start: " + "; ".join(problems))
+
+
+CONFIGS = {"development": Config, "test": TestConfig, "production": ProductionConfig}
+
+
+def config_from_env() -> Config:
+    return CONFIGS[env("ENV", "development")]()

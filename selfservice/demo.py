@@ -1,0 +1,113 @@
+"""`flask demo seed`: the demo people, idempotent (running it twice changes nothing).
+
+Demo data lives here, never in migrations, and only demo mode can sign in as these people.
+"""
+
+from datetime import date, timedelta
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+from sqlalchemy import select
+
+from .auth.passwords import hash_password
+from .extensions import db
+from .models import Citizen, Invitation, StaffUser, Team, utcnow
+from .rules import invitations
+
+demo_cli = click.Group("demo", help="Demo data (demo mode only).")
+
+TEAMS = [("Team Nord", "employment"), ("Team Syd", "employment")]
+CITIZENS = [
+    # subject, name, birth date, language, situation, team
+    ("demo-amira", "Amira Hassan", date(1991, 4, 12), "ar", "kontanthjaelp", "Team Nord"),
+    ("demo-jens", "Jens Nielsen", date(1974, 9, 3), "da", "dagpenge", "Team Nord"),
+    ("demo-olena", "Olena Kovalenko", date(1986, 1, 27), "uk", "ressourceforloeb", "Team Syd"),
+]
+STAFF = [
+    ("demo-karen", "Karen Holm", "karen.holm@demokommune.dk", "caseworker", "Team Nord"),
+    ("demo-peter", "Peter Lund", "peter.lund@demokommune.dk", "caseworker", "Team Syd"),
+    ("demo-admin", "Anne Admin", "admin@demokommune.dk", "admin", None),
+]
+DEMO_STAFF_PASSWORD = "demo-password-2026"  # noqa: S105 - demo mode only, printed in the README
+# A citizen without MitID, with a fixed code so the README can give it.
+NO_MITID = ("Reza Ahmadi", date(1995, 2, 14), "fa", "uddannelseshjaelp", "Team Nord")
+DEMO_CODE = "DEMQ-KQDE-2345"
+
+
+def seed() -> list[str]:
+    """Create what is missing; return a line for each thing created."""
+    created: list[str] = []
+    issuer = current_app.config["OIDC_CITIZEN_ISSUER"]
+    staff_issuer = current_app.config["OIDC_STAFF_ISSUER"]
+    teams = {}
+    for name, department in TEAMS:
+        team = db.session.scalar(select(Team).where(Team.name == name))
+        if team is None:
+            team = Team(name=name, department=department)
+            db.session.add(team)
+            created.append(f"team {name}")
+        teams[name] = team
+    for subject, name, born, language, situation, team in CITIZENS:
+        if db.session.scalar(select(Citizen).where(Citizen.oidc_subject == subject)) is None:
+            db.session.add(
+                Citizen(
+                    oidc_issuer=issuer,
+                    oidc_subject=subject,
+                    name=name,
+                    birth_date=born,
+                    language=language,
+                    situation=situation,
+                    team=teams[team],
+                )
+            )
+            created.append(f"citizen {name}")
+    for subject, name, email, role, team in STAFF:
+        if db.session.scalar(select(StaffUser).where(StaffUser.email == email)) is None:
+            db.session.add(
+                StaffUser(
+                    oidc_issuer=staff_issuer,
+                    oidc_subject=subject,
+                    name=name,
+                    email=email,
+                    role=role,
+                    team=teams.get(team),
+                    password_hash=hash_password(DEMO_STAFF_PASSWORD),
+                )
+            )
+            created.append(f"staff {name}")
+    name, born, language, situation, team = NO_MITID
+    reza = db.session.scalar(select(Citizen).where(Citizen.name == name, Citizen.oidc_subject.is_(None)))
+    if reza is None:
+        reza = Citizen(name=name, birth_date=born, language=language, situation=situation, team=teams[team])
+        db.session.add(reza)
+        created.append(f"citizen {name} (no MitID)")
+    db.session.flush()
+    invitation = db.session.scalar(select(Invitation).where(Invitation.code_hash == invitations.code_hash(DEMO_CODE)))
+    now = utcnow()
+    if invitation is None or not invitations.is_usable(
+        invitation.expires_at, invitation.revoked_at, invitation.failed_attempts, now
+    ):
+        if invitation is not None:
+            db.session.delete(invitation)
+            db.session.flush()
+        db.session.add(
+            Invitation(
+                citizen_id=reza.id,
+                code_hash=invitations.code_hash(DEMO_CODE),
+                created_at=now,
+                expires_at=now + timedelta(days=current_app.config["INVITATION_VALID_DAYS"]),
+            )
+        )
+        created.append(f"invitation code {DEMO_CODE}")
+    db.session.commit()
+    return created
+
+
+@demo_cli.command("seed")
+@with_appcontext
+def seed_command() -> None:
+    if not current_app.config["DEMO_MODE"]:
+        raise click.ClickException("Demo data can only be seeded in demo mode (SELFSERVICE_DEMO_MODE=1).")
+    created = seed()
+    click.echo("\n".join(created) if created else "Demo data already present; nothing changed.")

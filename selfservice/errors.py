@@ -1,0 +1,61 @@
+"""Error pages in the citizen's language, calm, with a way forward, and never a stack trace."""
+
+from flask import Flask, render_template
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import OperationalError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from .extensions import db
+
+MESSAGES = {
+    400: (
+        _l("Something went wrong with the form"),
+        _l("Your page may have been open for a long time. Go back, reload the page and try again."),
+    ),
+    403: (
+        _l("You do not have access to this page"),
+        _l("If you think you should have access, contact the jobcentre."),
+    ),
+    404: (_l("We cannot find the page"), _l("The address may be wrong, or the page may have moved.")),
+    405: (_l("We cannot find the page"), _l("The address may be wrong, or the page may have moved.")),
+    429: (
+        _l("Too many attempts"),
+        _l("For your safety you must wait a little before you try again. Wait a few minutes."),
+    ),
+    500: (
+        _l("Sorry, something went wrong on our side"),
+        _l("Nothing you saved has been lost. Please try again in a few minutes."),
+    ),
+    503: (
+        _l("The service is not available right now"),
+        _l("Nothing you saved has been lost. Please try again in a few minutes."),
+    ),
+}
+
+
+def render_error(code: int):
+    title, text = MESSAGES.get(code, MESSAGES[500])
+    return render_template("errors/error.html", code=code, title=title, text=text), code
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        code = error.code or 500
+        if code not in MESSAGES:
+            return error
+        response, status = render_error(code)
+        return response, status
+
+    @app.errorhandler(OperationalError)
+    def database_unavailable(error: OperationalError):
+        db.session.rollback()
+        app.logger.error("database unavailable: %s", type(error.orig).__name__)
+        return render_error(503)
+
+    @app.errorhandler(InternalServerError)
+    def internal_error(error: InternalServerError):
+        db.session.rollback()
+        if isinstance(getattr(error, "original_exception", None), OperationalError):
+            return render_error(503)
+        return render_error(500)

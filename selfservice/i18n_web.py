@@ -1,0 +1,65 @@
+"""Locale selection wired to Flask: the pure order lives in i18n.select_locale."""
+
+from urllib.parse import urlencode
+
+from flask import Flask, g, request
+from flask_babel import get_locale
+from flask_login import current_user
+
+from .extensions import babel, db
+from .i18n import DEFAULT_LANGUAGE, LANGUAGE_COOKIE, LANGUAGES, select_locale, supported
+
+ONE_YEAR = 365 * 24 * 3600
+
+
+def current_language() -> str:
+    locale = get_locale()
+    return supported(str(locale)) or DEFAULT_LANGUAGE if locale else DEFAULT_LANGUAGE
+
+
+def _locale_selector() -> str:
+    if "locale" in g:
+        return g.locale
+    saved = None
+    if getattr(current_user, "is_authenticated", False) and current_user.is_citizen:
+        saved = current_user.language
+    g.locale = select_locale(
+        request.args.get("lang"),
+        request.cookies.get(LANGUAGE_COOKIE),
+        saved,
+        request.accept_languages,
+    )
+    return g.locale
+
+
+def url_with_lang(code: str) -> str:
+    args = request.args.to_dict()
+    args["lang"] = code
+    return request.path + "?" + urlencode(args)
+
+
+def init_app(app: Flask) -> None:
+    babel.init_app(app, locale_selector=_locale_selector)
+    app.jinja_env.globals.update(
+        LANGUAGES=LANGUAGES,
+        current_language=current_language,
+        url_with_lang=url_with_lang,
+    )
+
+    @app.after_request
+    def remember_explicit_choice(response):
+        chosen = supported(request.args.get("lang"))
+        if chosen:
+            response.set_cookie(
+                LANGUAGE_COOKIE,
+                chosen,
+                max_age=ONE_YEAR,
+                samesite="Lax",
+                secure=app.config["SESSION_COOKIE_SECURE"],
+                httponly=True,
+            )
+            citizen = current_user if getattr(current_user, "is_citizen", False) else None
+            if citizen is not None and citizen.language != chosen:
+                citizen.language = chosen
+                db.session.commit()
+        return response

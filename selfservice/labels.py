@@ -1,0 +1,46 @@
+"""Translatable names for codes stored in the database (situations, departments, roles, audit entries).
+
+Why codes in the database and labels here: the stored value never depends on the language of the person who
+wrote it, and a citizen reads the access log in their own language.
+"""
+
+from flask_babel import lazy_gettext as _l
+
+SITUATIONS = {
+    "dagpenge": _l("Unemployment benefit (dagpenge)"),
+    "kontanthjaelp": _l("Social assistance (kontanthjælp)"),
+    "uddannelseshjaelp": _l("Education assistance (uddannelseshjælp)"),
+    "ressourceforloeb": _l("Resource programme (ressourceforløb)"),
+    "sygedagpenge": _l("Sickness benefit (sygedagpenge)"),
+    "jobafklaring": _l("Job clarification programme (jobafklaringsforløb)"),
+    "ledighedsydelse": _l("Flex job benefit (ledighedsydelse)"),
+    "foertidspension": _l("Disability pension (førtidspension)"),
+}
+
+DEPARTMENTS = {
+    "employment": _l("Employment department"),
+    "social": _l("Social department"),
+    "health": _l("Health department"),
+    "education": _l("Education guidance"),
+}
+
+ROLES = {"caseworker": _l("Caseworker"), "admin": _l("Administrator")}
+
+AUDIT_OBJECTS = {
+    "profile": _l("Your basic information"),
+    "invitation": _l("A sign-in code for you"),
+    "citizen_record": _l("Your record at the jobcentre"),
+}
+
+AUDIT_PURPOSES = {
+    "casework": _l("Work on your case"),
+    "invitation": _l("Giving you a code to sign in"),
+    "registration": _l("Registering you at the jobcentre"),
+    "dpo_export": _l("Data protection check"),
+}
+
+
+def label(mapping: dict, code: str | None):
+    if code is None:
+        return ""
+    return mapping.get(code, code)

@@ -1,0 +1,92 @@
+"""Citizens, staff and the teams that tie them together: a caseworker sees only their own team's citizens."""
+
+import secrets
+from datetime import date, datetime
+
+from sqlalchemy import Date, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from .timeutil import utcnow
+
+
+def new_public_id() -> str:
+    """Opaque ids for URLs, so a URL never carries a sequence number or anything personal."""
+    return secrets.token_urlsafe(12)
+
+
+class Team(db.Model):
+    __tablename__ = "team"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    # employment, social, health or education: shown to citizens in the access log instead of a person's name.
+    department: Mapped[str] = mapped_column(String(40), default="employment")
+
+    citizens: Mapped[list["Citizen"]] = relationship(back_populates="team")
+    staff: Mapped[list["StaffUser"]] = relationship(back_populates="team")
+
+
+class Citizen(db.Model):
+    __tablename__ = "citizen"
+    __table_args__ = (UniqueConstraint("oidc_issuer", "oidc_subject", name="uq_citizen_identity"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
+    name: Mapped[str] = mapped_column(String(200))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    # Identified by issuer + subject from the sign-in broker; never by CPR number.
+    oidc_issuer: Mapped[str | None] = mapped_column(String(300))
+    oidc_subject: Mapped[str | None] = mapped_column(String(200))
+    language: Mapped[str | None] = mapped_column(String(8))
+    situation: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(254))
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("team.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    team: Mapped[Team | None] = relationship(back_populates="citizens")
+
+    def get_id(self) -> str:
+        return f"citizen:{self.id}"
+
+    is_authenticated = True
+    is_active = True
+    is_anonymous = False
+    is_staff = False
+    is_citizen = True
+
+
+class StaffUser(db.Model):
+    __tablename__ = "staff_user"
+    __table_args__ = (UniqueConstraint("oidc_issuer", "oidc_subject", name="uq_staff_user_identity"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    role: Mapped[str] = mapped_column(String(20), default="caseworker")  # caseworker | admin
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("team.id"), index=True)
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    failed_logins: Mapped[int] = mapped_column(default=0)
+    locked_at: Mapped[datetime | None] = mapped_column()
+    oidc_issuer: Mapped[str | None] = mapped_column(String(300))
+    oidc_subject: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    team: Mapped[Team | None] = relationship(back_populates="staff")
+
+    def get_id(self) -> str:
+        return f"staff:{self.id}"
+
+    is_authenticated = True
+    is_anonymous = False
+    is_staff = True
+    is_citizen = False
+
+    @property
+    def is_active(self) -> bool:
+        return self.locked_at is None
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"

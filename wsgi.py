@@ -1,0 +1,3 @@
+from selfservice import create_app
+
+app = create_app()
