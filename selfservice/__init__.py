@@ -1,5 +1,7 @@
 """The app factory: configuration, extensions, blueprints, CLI and error pages, wired in one place."""
 
+from pathlib import Path
+
 from flask import Flask
 from whitenoise import WhiteNoise
 
@@ -9,14 +11,15 @@ from .extensions import csrf, db, limiter, login_manager, migrate, oauth
 
 
 def create_app(config: config_module.Config | None = None) -> Flask:
+    cfg = config or config_module.config_from_env()
     app = Flask(
         __name__,
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "static"),
-        instance_path=str(ROOT / "instance"),
+        instance_path=cfg.INSTANCE_PATH,
     )
-    cfg = config or config_module.config_from_env()
     app.config.from_object(cfg)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(ROOT / "translations"))
     # Times are stored as naive UTC; Flask-Babel shows them in Danish time.
     app.config.setdefault("BABEL_DEFAULT_TIMEZONE", "Europe/Copenhagen")

@@ -5,6 +5,7 @@ import sys
 
 import click
 from flask import Flask
+from flask.cli import AppGroup
 from sqlalchemy import select
 
 from .extensions import db
@@ -19,7 +20,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(audit_cli)
 
 
-users_cli = click.Group("users", help="Staff accounts.")
+users_cli = AppGroup("users", help="Staff accounts.")
 
 
 @users_cli.command("create")
@@ -48,7 +49,7 @@ def create_user(email: str, name: str, team_name: str | None, role: str, passwor
     click.echo(f"Created {role} {email}")
 
 
-audit_cli = click.Group("audit", help="The audit log.")
+audit_cli = AppGroup("audit", help="The audit log.")
 
 
 @audit_cli.command("export")

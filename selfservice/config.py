@@ -38,7 +38,8 @@ class Config:
 
     def __init__(self) -> None:
         self.SECRET_KEY = env("SECRET_KEY", DEFAULT_SECRET)
-        self.SQLALCHEMY_DATABASE_URI = env("DATABASE_URL", f"sqlite:///{ROOT / 'instance' / 'selfservice.db'}")
+        self.INSTANCE_PATH = env("INSTANCE_PATH", str(ROOT / "instance"))
+        self.SQLALCHEMY_DATABASE_URI = env("DATABASE_URL", f"sqlite:///{Path(self.INSTANCE_PATH) / 'selfservice.db'}")
         self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
         self.BASE_URL = env("BASE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '5000')}")
         self.DEMO_MODE = env_bool("DEMO_MODE")
@@ -81,6 +82,8 @@ class Config:
 
 
 class TestConfig(Config):
+    __test__ = False  # not a pytest test class
+
     ENV_NAME = "test"
 
     def __init__(self) -> None:

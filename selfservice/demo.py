@@ -4,10 +4,11 @@ Demo data lives here, never in migrations, and only demo mode can sign in as the
 """
 
 from datetime import date, timedelta
+from functools import cache
 
 import click
 from flask import current_app
-from flask.cli import with_appcontext
+from flask.cli import AppGroup
 from sqlalchemy import select
 
 from .auth.passwords import hash_password
@@ -15,7 +16,7 @@ from .extensions import db
 from .models import Citizen, Invitation, StaffUser, Team, utcnow
 from .rules import invitations
 
-demo_cli = click.Group("demo", help="Demo data (demo mode only).")
+demo_cli = AppGroup("demo", help="Demo data (demo mode only).")
 
 TEAMS = [("Team Nord", "employment"), ("Team Syd", "employment")]
 CITIZENS = [
@@ -33,6 +34,12 @@ DEMO_STAFF_PASSWORD = "demo-password-2026"  # noqa: S105 - demo mode only, print
 # A citizen without MitID, with a fixed code so the README can give it.
 NO_MITID = ("Reza Ahmadi", date(1995, 2, 14), "fa", "uddannelseshjaelp", "Team Nord")
 DEMO_CODE = "DEMQ-KQDE-2345"
+
+
+@cache
+def demo_password_hash() -> str:
+    """One hash for all demo staff: argon2 is slow on purpose, and demo seeding runs in many tests."""
+    return hash_password(DEMO_STAFF_PASSWORD)
 
 
 def seed() -> list[str]:
@@ -72,7 +79,7 @@ def seed() -> list[str]:
                     email=email,
                     role=role,
                     team=teams.get(team),
-                    password_hash=hash_password(DEMO_STAFF_PASSWORD),
+                    password_hash=demo_password_hash(),
                 )
             )
             created.append(f"staff {name}")
@@ -105,7 +112,6 @@ def seed() -> list[str]:
 
 
 @demo_cli.command("seed")
-@with_appcontext
 def seed_command() -> None:
     if not current_app.config["DEMO_MODE"]:
         raise click.ClickException("Demo data can only be seeded in demo mode (SELFSERVICE_DEMO_MODE=1).")

@@ -62,7 +62,11 @@ def start(kind: str):
     if kind == "citizen":
         extra["acr_values"] = assurance.level_uri(current_app.config["OIDC_CITIZEN_REQUIRED_LOA"])
     redirect_uri = current_app.config["BASE_URL"].rstrip("/") + url_for(f"auth.{kind}_callback")
-    return _client(kind).authorize_redirect(redirect_uri, **extra)
+    try:
+        return _client(kind).authorize_redirect(redirect_uri, **extra)
+    except Exception as error:  # the provider's discovery document could not be fetched
+        current_app.logger.warning("OpenID Connect provider unavailable: %s", type(error).__name__)
+        raise SignInRefused("unavailable") from error
 
 
 def finish(kind: str) -> Identity:

@@ -33,7 +33,10 @@ def login():
 def citizen_start():
     if not oidc.is_configured("citizen"):
         abort(404)
-    return oidc.start("citizen")
+    try:
+        return oidc.start("citizen")
+    except oidc.SignInRefused as refused:
+        return redirect(url_for("auth.login", error=refused.reason))
 
 
 @bp.get("/login/callback")
@@ -86,7 +89,8 @@ def invitation_login():
             invitation.failed_attempts += 1
             db.session.commit()
         failed = True
-    return render_template("auth/invitation.html", form=form, failed=failed), (400 if failed else 200)
+    status = 400 if (failed or form.errors) else 200
+    return render_template("auth/invitation.html", form=form, failed=failed), status
 
 
 @bp.route("/staff/login", methods=["GET", "POST"])
@@ -128,7 +132,10 @@ def staff_login():
 def staff_start():
     if not oidc.is_configured("staff"):
         abort(404)
-    return oidc.start("staff")
+    try:
+        return oidc.start("staff")
+    except oidc.SignInRefused:
+        return render_template("auth/staff_login.html", form=StaffLoginForm(), sso_failed=True, sso=True), 503
 
 
 @bp.get("/staff/login/callback")

@@ -1,0 +1,121 @@
+"""Test fixtures: one app per pytest worker, a clean database for every test, and a test client that checks the
+structure of every HTML page it receives.
+
+The database is SQLite by default; `scripts/with-postgres.sh` sets SELFSERVICE_TEST_DATABASE_URL and each worker
+then gets its own PostgreSQL database, so the same tests prove both.
+"""
+
+import os
+import socket
+import threading
+
+import pytest
+from flask.testing import FlaskClient
+from sqlalchemy import create_engine, text
+from werkzeug.serving import make_server
+
+from selfservice import create_app
+from selfservice.config import TestConfig
+from selfservice.extensions import db, limiter
+from tests.pagecheck import page_problems
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def worker_database_url(worker_id: str, tmp_path_factory) -> str:
+    base = os.environ.get("SELFSERVICE_TEST_DATABASE_URL", "")
+    if base.startswith("postgresql"):
+        name = f"selfservice_test_{worker_id}"
+        engine = create_engine(base, isolation_level="AUTOCOMMIT")
+        with engine.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        engine.dispose()
+        return base.rsplit("/", 1)[0] + "/" + name
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+
+
+def is_postgres() -> bool:
+    return os.environ.get("SELFSERVICE_TEST_DATABASE_URL", "").startswith("postgresql")
+
+
+class CheckingClient(FlaskClient):
+    """Every HTML page a test fetches is checked for structure; pass check=False to skip (for example a
+    deliberately broken page)."""
+
+    def open(self, *args, check: bool = True, **kwargs):
+        response = super().open(*args, **kwargs)
+        if check and response.mimetype == "text/html" and response.status_code < 300:
+            problems = page_problems(response.get_data(as_text=True), response.headers.get("Content-Security-Policy"))
+            assert not problems, f"{response.request.path}: {problems}"
+        return response
+
+
+@pytest.fixture(scope="session")
+def port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def test_config(worker_id, tmp_path_factory, port):
+    config = TestConfig()
+    config.SQLALCHEMY_DATABASE_URI = worker_database_url(worker_id, tmp_path_factory)
+    config.INSTANCE_PATH = str(tmp_path_factory.mktemp("instance"))
+    config.BASE_URL = f"http://127.0.0.1:{port}"
+    return config
+
+
+@pytest.fixture(scope="session")
+def app(test_config):
+    app = create_app(test_config)
+    app.test_client_class = CheckingClient
+    with app.app_context():
+        db.create_all()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def clean_database(request):
+    """Every test starts from empty tables and fresh rate-limit counters."""
+    yield
+    if not {"app", "test_config"} & set(request.fixturenames):
+        return
+    app = request.getfixturevalue("app")
+    with app.app_context():
+        db.session.remove()
+        tables = list(reversed(db.metadata.sorted_tables))
+        if is_postgres():
+            db.session.execute(text("TRUNCATE " + ", ".join(t.name for t in tables) + " CASCADE"))
+        else:
+            for table in tables:
+                db.session.execute(table.delete())
+        db.session.commit()
+    limiter.reset()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def ctx(app):
+    with app.app_context():
+        yield
+
+
+@pytest.fixture(scope="session")
+def live_server(app, port):
+    """The same app served over HTTP on loopback, for the full sign-in flows and the browser tests."""
+    server = make_server("127.0.0.1", port, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield app.config["BASE_URL"]
+    server.shutdown()

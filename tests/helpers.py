@@ -1,0 +1,56 @@
+"""Shared test helpers: demo people, and a signed-in session for tests that are not about signing in.
+
+The sign-in flows themselves are driven end to end in tests/web/test_signin.py against the built-in provider;
+here we only write the same server-side session record that a sign-in writes, to keep other tests fast.
+"""
+
+import hashlib
+import json
+import secrets
+
+from sqlalchemy import select
+
+from selfservice.demo import seed
+from selfservice.extensions import db
+from selfservice.models import Citizen, StaffUser, WebSession
+
+
+def seed_people(app) -> dict[str, int]:
+    """Seed the demo people; return their ids by first name (lower case)."""
+    with app.app_context():
+        seed()
+        people = {c.name.split()[0].lower(): c.id for c in db.session.scalars(select(Citizen))}
+        people |= {s.name.split()[0].lower(): s.id for s in db.session.scalars(select(StaffUser))}
+        return people
+
+
+def sign_in_as(client, app, user_key: str, method: str = "mitid") -> str:
+    """user_key is "citizen:<id>" or "staff:<id>"."""
+    sid = secrets.token_urlsafe(32)
+    with app.app_context():
+        db.session.add(
+            WebSession(
+                id_hash=hashlib.sha256(sid.encode()).hexdigest(),
+                data=json.dumps({"_user_id": user_key, "_fresh": True, "auth_method": method}),
+                user_key=user_key,
+            )
+        )
+        db.session.commit()
+    client.set_cookie(app.config["SESSION_COOKIE_NAME"], sid)
+    return sid
+
+
+def citizen(people, name):
+    return f"citizen:{people[name]}"
+
+
+def staff(people, name):
+    return f"staff:{people[name]}"
+
+
+def csrf_token(client, path: str) -> str:
+    """The token a person's browser would have from the form page."""
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(client.get(path).get_data(as_text=True), "html.parser")
+    return page.find("input", attrs={"name": "csrf_token"})["value"]

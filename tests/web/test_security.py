@@ -1,0 +1,123 @@
+"""Security headers, CSRF, cookies, and the route inventory: every route has an access rule."""
+
+import re
+
+import pytest
+
+from selfservice.access import ADMIN, CITIZEN, DEMO, INVITED, PUBLIC, STAFF
+from tests.helpers import citizen, csrf_token, seed_people, sign_in_as
+
+pytestmark = pytest.mark.db
+
+# A snapshot of the route list, so that a route cannot vanish (or appear) unnoticed.
+EXPECTED_ROUTES = {
+    ("/", PUBLIC),
+    ("/accessibility", PUBLIC),
+    ("/privacy", PUBLIC),
+    ("/contact", PUBLIC),
+    ("/healthz", PUBLIC),
+    ("/login", PUBLIC),
+    ("/login/mitid", PUBLIC),
+    ("/login/callback", PUBLIC),
+    ("/login/code", PUBLIC),
+    ("/staff/login", PUBLIC),
+    ("/staff/login/sso", PUBLIC),
+    ("/staff/login/callback", PUBLIC),
+    ("/logout", PUBLIC),
+    ("/signed-out", PUBLIC),
+    ("/session/keepalive", PUBLIC),
+    ("/me/", INVITED),
+    ("/me/access-log", CITIZEN),
+    ("/staff/", STAFF),
+    ("/staff/citizens/new", STAFF),
+    ("/staff/citizens/<public_id>", STAFF),
+    ("/staff/citizens/<public_id>/invitation", STAFF),
+    ("/dev-idp/.well-known/openid-configuration", DEMO),
+    ("/dev-idp/jwks", DEMO),
+    ("/dev-idp/authorize", DEMO),
+    ("/dev-idp/token", DEMO),
+    ("/dev-idp/userinfo", DEMO),
+}
+
+
+def test_every_route_declares_who_may_reach_it(app):
+    missing = [
+        rule.rule
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint != "static"
+        and getattr(app.view_functions[rule.endpoint], "access_rule", None)
+        not in {PUBLIC, CITIZEN, INVITED, STAFF, ADMIN, DEMO}
+    ]
+    assert missing == []
+
+
+def test_the_route_list_matches_the_snapshot(app):
+    routes = {
+        (rule.rule, app.view_functions[rule.endpoint].access_rule)
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint != "static"
+    }
+    assert routes == EXPECTED_ROUTES
+
+
+def test_every_route_sends_the_security_headers(app, client):
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint == "static" or "<" in rule.rule:
+            continue
+        response = client.get(rule.rule, check=False)
+        csp = response.headers.get("Content-Security-Policy", "")
+        assert "object-src 'none'" in csp, rule.rule
+        assert "base-uri 'none'" in csp and "frame-ancestors 'none'" in csp, rule.rule
+        assert "unsafe-inline" not in csp and "unsafe-eval" not in csp, rule.rule
+        assert response.headers["X-Content-Type-Options"] == "nosniff", rule.rule
+        assert response.headers["Referrer-Policy"], rule.rule
+
+
+def test_scripts_run_only_with_a_fresh_nonce_per_response(app, client):
+    people = seed_people(app)
+    sign_in_as(client, app, citizen(people, "jens"))
+    first = client.get("/me/")
+    second = client.get("/me/")
+    nonce = re.search(r"'nonce-([^']+)'", first.headers["Content-Security-Policy"]).group(1)
+    assert f'nonce="{nonce}"' in first.get_data(as_text=True)
+    assert nonce not in second.headers["Content-Security-Policy"]
+
+
+def test_a_form_post_without_a_csrf_token_is_refused(app, client):
+    response = client.post("/staff/login", data={"email": "karen.holm@demokommune.dk", "password": "x"})
+    assert response.status_code == 400
+
+
+def test_signed_in_pages_are_never_cached(app, client):
+    people = seed_people(app)
+    sign_in_as(client, app, citizen(people, "jens"))
+    assert client.get("/me/").headers["Cache-Control"] == "no-store"
+
+
+def test_the_session_cookie_is_httponly_and_samesite_lax(app, client):
+    seed_people(app)
+    token = csrf_token(client, "/staff/login")
+    assert token
+    cookie = client.get_cookie(app.config["SESSION_COOKIE_NAME"])
+    assert cookie is not None
+    assert cookie.http_only
+    assert cookie.same_site == "Lax"
+
+
+def test_production_cookies_are_secure_and_host_prefixed_and_hsts_is_sent(test_config, monkeypatch):
+    from selfservice import create_app
+    from selfservice.config import ProductionConfig
+
+    monkeypatch.setenv("SELFSERVICE_SECRET_KEY", "p" * 40)
+    monkeypatch.setenv("SELFSERVICE_BASE_URL", "https://selvbetjening.example")
+    monkeypatch.setenv("SELFSERVICE_DATABASE_URL", test_config.SQLALCHEMY_DATABASE_URI)
+    monkeypatch.setenv("SELFSERVICE_INSTANCE_PATH", test_config.INSTANCE_PATH)
+    monkeypatch.delenv("SELFSERVICE_DEMO_MODE", raising=False)
+    app = create_app(ProductionConfig())
+    client = app.test_client()
+    response = client.get("/staff/login", base_url="https://selvbetjening.example")
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=")
+    set_cookie = response.headers["Set-Cookie"]
+    assert set_cookie.startswith("__Host-selfservice_session=")
+    assert "Secure" in set_cookie and "HttpOnly" in set_cookie and "SameSite=Lax" in set_cookie
+    assert "/dev-idp/jwks" not in {rule.rule for rule in app.url_map.iter_rules()}

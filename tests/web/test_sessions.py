@@ -1,0 +1,90 @@
+"""Server-side sessions: idle and absolute timeouts, a new id at sign-in, and sign-out that ends it everywhere."""
+
+import hashlib
+from datetime import timedelta
+
+import pytest
+from bs4 import BeautifulSoup
+from sqlalchemy import select, update
+
+from selfservice.extensions import db
+from selfservice.models import WebSession, utcnow
+from tests.helpers import citizen, csrf_token, seed_people, sign_in_as
+
+pytestmark = pytest.mark.db
+
+
+def age_session(app, sid, *, idle=None, created=None):
+    with app.app_context():
+        key = hashlib.sha256(sid.encode()).hexdigest()
+        values = {}
+        if idle is not None:
+            values["last_seen_at"] = utcnow() - idle
+        if created is not None:
+            values["created_at"] = utcnow() - created
+        db.session.execute(update(WebSession).where(WebSession.id_hash == key).values(**values))
+        db.session.commit()
+
+
+def session_count(app):
+    with app.app_context():
+        return len(db.session.scalars(select(WebSession.id_hash)).all())
+
+
+@pytest.fixture
+def jens(app):
+    return citizen(seed_people(app), "jens")
+
+
+def test_after_30_idle_minutes_the_server_has_ended_the_session_and_says_what_was_saved(app, client, jens):
+    sid = sign_in_as(client, app, jens)
+    assert client.get("/me/").status_code == 200
+    age_session(app, sid, idle=timedelta(minutes=31))
+    response = client.get("/me/?lang=en")
+    assert response.headers["Location"] == "/signed-out?reason=timeout"
+    page = BeautifulSoup(client.get(response.headers["Location"] + "&lang=en").data, "html.parser")
+    assert "saved" in page.get_text()
+    assert client.get("/me/").headers["Location"].startswith("/login")
+    assert session_count(app) == 0
+
+
+def test_activity_keeps_the_session_alive_within_the_idle_limit(app, client, jens):
+    sid = sign_in_as(client, app, jens)
+    age_session(app, sid, idle=timedelta(minutes=29))
+    assert client.get("/me/").status_code == 200
+    age_session(app, sid, idle=timedelta(minutes=2))
+    assert client.get("/me/").status_code == 200
+
+
+def test_after_12_hours_the_session_ends_even_with_activity(app, client, jens):
+    sid = sign_in_as(client, app, jens)
+    age_session(app, sid, idle=timedelta(minutes=1), created=timedelta(hours=12, minutes=1))
+    assert client.get("/me/").headers["Location"] == "/signed-out?reason=timeout"
+
+
+def test_sign_out_deletes_the_server_record_and_clears_the_browser(app, client, jens):
+    sid = sign_in_as(client, app, jens)
+    token = csrf_token(client, "/me/")
+    response = client.post("/logout", data={"csrf_token": token})
+    assert response.status_code == 302
+    assert response.headers["Clear-Site-Data"] == '"cache", "cookies", "storage"'
+    assert session_count(app) == 0
+    # The old cookie, replayed (for example from another instance or a copied cookie), is worth nothing.
+    client.set_cookie(app.config["SESSION_COOKIE_NAME"], sid)
+    assert client.get("/me/").status_code == 302
+
+
+def test_the_keepalive_used_by_the_timeout_dialog_needs_a_signed_in_session_and_a_csrf_token(app, client, jens):
+    assert client.post("/session/keepalive").status_code == 400
+    sign_in_as(client, app, jens)
+    token = csrf_token(client, "/me/")
+    response = client.post("/session/keepalive", headers={"X-CSRFToken": token})
+    assert response.status_code == 200
+    assert response.get_json()["idle_seconds"] == 1800
+
+
+def test_signed_in_pages_carry_the_timeout_dialog_with_the_servers_limits(app, client, jens):
+    sign_in_as(client, app, jens)
+    dialog = BeautifulSoup(client.get("/me/").data, "html.parser").find("dialog", id="timeout-dialog")
+    assert dialog["data-idle-seconds"] == "1800"
+    assert dialog["data-warning-seconds"] == "120"
