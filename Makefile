@@ -52,11 +52,11 @@ format: install
 	$(BIN)/ruff format .
 
 i18n-extract: install
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output \
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output --width 120 \
 	  --project selfservice -o translations/messages.pot .
 
 i18n-update: i18n-extract
-	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete --width 120
 
 i18n-compile: translations
 

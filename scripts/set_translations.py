@@ -1,0 +1,34 @@
+"""Set translations from a JSON file {"da": {"msgid": "msgstr", ...}, ...} into the catalogues.
+
+Used when a few new strings arrive: the translator's answers go into one reviewable file and this writes them
+with the same formatting `pybabel update` uses.
+"""
+
+import json
+import sys
+from pathlib import Path
+
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(path: str) -> None:
+    updates = json.loads(Path(path).read_text(encoding="utf-8"))
+    for lang, strings in updates.items():
+        po_path = ROOT / "translations" / lang / "LC_MESSAGES" / "messages.po"
+        with po_path.open("rb") as handle:
+            catalog = read_po(handle, locale=lang)
+        for msgid, msgstr in strings.items():
+            message = catalog.get(msgid)
+            if message is None:
+                raise SystemExit(f"{lang}: no such message id: {msgid!r}")
+            message.string = msgstr
+            message.flags.discard("fuzzy")
+        with po_path.open("wb") as handle:
+            write_po(handle, catalog, width=120, omit_header=False)
+        print(f"{lang}: {len(strings)} set")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
