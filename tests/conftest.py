@@ -84,10 +84,11 @@ def app(test_config):
 @pytest.fixture(autouse=True)
 def clean_database(request):
     """Every test starts from empty tables and fresh rate-limit counters."""
+    uses_database = {"app", "test_config"} & set(request.fixturenames)
+    app = request.getfixturevalue("app") if uses_database else None
     yield
-    if not {"app", "test_config"} & set(request.fixturenames):
+    if app is None:
         return
-    app = request.getfixturevalue("app")
     with app.app_context():
         db.session.remove()
         tables = list(reversed(db.metadata.sorted_tables))

@@ -12,7 +12,9 @@ pytestmark = pytest.mark.db
 
 def counts(app):
     with app.app_context():
-        return tuple(db.session.scalar(select(func.count()).select_from(m)) for m in (Team, Citizen, StaffUser, Invitation))
+        return tuple(
+            db.session.scalar(select(func.count()).select_from(m)) for m in (Team, Citizen, StaffUser, Invitation)
+        )
 
 
 def test_demo_seed_creates_the_demo_people_and_is_idempotent(app):
@@ -46,7 +48,11 @@ def test_users_create_refuses_short_passwords_and_duplicates(app):
     runner = app.test_cli_runner()
     short = runner.invoke(args=["users", "create", "--email", "a@b.dk", "--name", "A"], input="short\nshort\n")
     assert short.exit_code != 0
-    ok = runner.invoke(args=["users", "create", "--email", "a@b.dk", "--name", "A"], input="x" * 12 + "\n" + "x" * 12 + "\n")
+    ok = runner.invoke(
+        args=["users", "create", "--email", "a@b.dk", "--name", "A"], input="x" * 12 + "\n" + "x" * 12 + "\n"
+    )
     assert ok.exit_code == 0
-    again = runner.invoke(args=["users", "create", "--email", "a@b.dk", "--name", "A"], input="x" * 12 + "\n" + "x" * 12 + "\n")
+    again = runner.invoke(
+        args=["users", "create", "--email", "a@b.dk", "--name", "A"], input="x" * 12 + "\n" + "x" * 12 + "\n"
+    )
     assert again.exit_code != 0 and "already exists" in again.output

@@ -62,7 +62,10 @@ def test_the_app_works_on_the_migrated_schema(migrated_app):
 def test_audit_entries_cannot_be_changed_or_deleted(migrated_app):
     with db.engine.begin() as conn:
         conn.execute(
-            text("INSERT INTO audit_entry (at, actor_kind, action, object, purpose) VALUES (:at, 'system', 'read', 'x', 'y')"),
+            text(
+                "INSERT INTO audit_entry (at, actor_kind, action, object, purpose)"
+                " VALUES (:at, 'system', 'read', 'x', 'y')"
+            ),
             {"at": "2026-11-23 10:00:00"},
         )
     for statement in ("UPDATE audit_entry SET purpose = 'changed'", "DELETE FROM audit_entry"):

@@ -147,9 +147,7 @@ def test_a_staff_identity_without_an_account_is_refused(live_server, browser, ap
 
 def local_login(browser, live_server, email, password):
     form = browser.get(live_server + "/staff/login")
-    return browser.post(
-        live_server + "/staff/login", data=form_fields(form) | {"email": email, "password": password}
-    )
+    return browser.post(live_server + "/staff/login", data=form_fields(form) | {"email": email, "password": password})
 
 
 def test_a_local_staff_account_signs_in_with_its_password(live_server, browser):
@@ -185,9 +183,7 @@ def test_a_citizen_without_mitid_signs_in_with_code_and_date_of_birth(live_serve
     assert browser.get(live_server + "/me/access-log", allow_redirects=False).status_code == 403
 
 
-def test_a_wrong_date_of_birth_is_refused_without_saying_which_part_was_wrong_and_keeps_the_code(
-    live_server, browser
-):
+def test_a_wrong_date_of_birth_is_refused_without_saying_which_part_was_wrong_and_keeps_the_code(live_server, browser):
     done = code_login(browser, live_server, DEMO_CODE, 15, 2, 1995)
     assert done.status_code == 400
     assert "do not match" in done.text
