@@ -1,0 +1,168 @@
+"""`make bench`: page weight, first-visit bytes in a real browser, and landing-page throughput under gunicorn.
+
+Prints figures; asserts nothing (budgets are printed beside the figures). Bounded: it stops by itself.
+Everything runs on loopback against a throwaway demo database.
+"""
+
+import gzip
+import http.client
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+PUBLIC_PAGES = ["/", "/login", "/login/code", "/staff/login", "/accessibility", "/privacy", "/contact", "/signed-out"]
+HTML_BUDGET = 14 * 1024
+FIRST_VISIT_BUDGET = 100 * 1024
+CONCURRENCY = 20
+LOAD_REQUESTS = 4000
+LOAD_SECONDS = 20
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(port: int, instance: str) -> subprocess.Popen:
+    env = os.environ | {
+        "FLASK_APP": "wsgi.py",
+        "SELFSERVICE_DEMO_MODE": "1",
+        "SELFSERVICE_INSTANCE_PATH": instance,
+        "SELFSERVICE_BASE_URL": f"http://127.0.0.1:{port}",
+        "PORT": str(port),
+    }
+    for command in (["db", "upgrade"], ["demo", "seed"]):
+        subprocess.run([str(BIN / "flask"), *command], cwd=ROOT, env=env, check=True, capture_output=True)
+    server = subprocess.Popen(
+        [str(BIN / "gunicorn"), "--workers", "2", "--bind", f"127.0.0.1:{port}", "wsgi:app"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)  # noqa: S310 - loopback
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise SystemExit("the server did not start")
+
+
+def page_weights(base: str) -> None:
+    print("\nHTML of each public page (gzip -6), budget 14 KB")
+    for path in PUBLIC_PAGES:
+        body = urllib.request.urlopen(base + path, timeout=10).read()  # noqa: S310 - loopback
+        size = len(gzip.compress(body, 6))
+        print(f"  {path:<16} {len(body):>7,} B raw {size:>7,} B compressed  {'ok' if size <= HTML_BUDGET else 'OVER'}")
+
+
+def first_visit(base: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    print("\nFirst visit to the landing page in chromium (bytes on the wire), budget 100 KB")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        page = browser.new_page()
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        sizes: dict[str, int] = {}
+        urls: dict[str, str] = {}
+        cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
+        cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], int(e["encodedDataLength"])))
+        page.goto(base + "/", wait_until="networkidle")
+        browser.close()
+    total = 0
+    other_hosts = 0
+    for request_id, url in urls.items():
+        size = sizes.get(request_id, 0)
+        total += size
+        if not url.startswith(base) and not url.startswith("data:"):
+            other_hosts += 1
+        print(f"  {size:>8,} B  {url.replace(base, '')}")
+    print(
+        f"  total {total:,} B ({total / 1024:.1f} KB) in {len(urls)} requests  "
+        f"{'ok' if total <= FIRST_VISIT_BUDGET else 'OVER'}; requests to other hosts: {other_hosts}"
+    )
+
+
+def load(port: int) -> None:
+    print(f"\nLanding page under gunicorn (2 workers), {CONCURRENCY} concurrent connections")
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    remaining = [LOAD_REQUESTS]
+    stop_at = time.time() + LOAD_SECONDS
+
+    def worker():
+        nonlocal errors
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        while time.time() < stop_at:
+            with lock:
+                if remaining[0] <= 0:
+                    break
+                remaining[0] -= 1
+            start = time.perf_counter()
+            try:
+                conn.request("GET", "/", headers={"Accept-Language": "da"})
+                response = conn.getresponse()
+                response.read()
+                ok = response.status == 200
+            except OSError:
+                ok = False
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            elapsed = time.perf_counter() - start
+            with lock:
+                latencies.append(elapsed)
+                errors += 0 if ok else 1
+        conn.close()
+
+    began = time.perf_counter()
+    threads = [threading.Thread(target=worker) for _ in range(CONCURRENCY)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    duration = time.perf_counter() - began
+    latencies.sort()
+    p50 = statistics.median(latencies) * 1000
+    p95 = latencies[int(len(latencies) * 0.95) - 1] * 1000
+    print(
+        f"  {len(latencies):,} requests in {duration:.1f} s: {len(latencies) / duration:,.0f} requests/s, "
+        f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, errors {errors}"
+    )
+    print("  (the load generator runs on the same 2 cores as the server)")
+
+
+def main() -> None:
+    port = free_port()
+    with tempfile.TemporaryDirectory() as instance:
+        server = start_server(port, instance)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            page_weights(base)
+            first_visit(base)
+            load(port)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
