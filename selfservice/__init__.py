@@ -46,19 +46,25 @@ def create_app(config: config_module.Config | None = None) -> Flask:
     from .caseworker import bp as caseworker_bp
     from .citizen import bp as citizen_bp
     from .pages import bp as pages_bp
+    from .preparation import bp as preparation_bp
+    from .preparation import together_bp
 
     register_clients(app)
     app.register_blueprint(pages_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(citizen_bp)
     app.register_blueprint(caseworker_bp)
+    app.register_blueprint(preparation_bp)
+    app.register_blueprint(together_bp)
     if app.config["DEMO_MODE"]:
         from .devidp import bp as devidp_bp
 
         app.register_blueprint(devidp_bp)
 
     from . import cli, errors
+    from .forms import form_errors, max_length
 
+    app.jinja_env.globals.update(form_errors=form_errors, max_length=max_length)
     errors.init_app(app)
     cli.init_app(app)
 

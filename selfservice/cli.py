@@ -18,6 +18,19 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(demo_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(audit_cli)
+    app.cli.add_command(notifications_cli)
+
+
+notifications_cli = AppGroup("notifications", help="E-mail and other notifications.")
+
+
+@notifications_cli.command("send")
+def send_notifications() -> None:
+    """Deliver what is waiting in the outbox (run by cron or a systemd timer)."""
+    from .mail import deliver_due
+
+    sent, failed = deliver_due(limit=1000)
+    click.echo(f"sent {sent}, failed {failed}")
 
 
 users_cli = AppGroup("users", help="Staff accounts.")

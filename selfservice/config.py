@@ -74,6 +74,12 @@ class Config:
         self.WTF_CSRF_TIME_LIMIT = None  # tied to the session, which has its own timeouts
         self.MAX_CONTENT_LENGTH = 1024 * 1024
 
+        # E-mail: queued in the outbox and sent through this SMTP server; no host means "keep them queued".
+        self.SMTP_HOST = env("SMTP_HOST")
+        self.SMTP_PORT = env_int("SMTP_PORT", 25)
+        self.MAIL_FROM = env("MAIL_FROM", "selvbetjening@demokommune.dk")
+        self.TEAM_NOTIFY_EMAIL = env("TEAM_NOTIFY_EMAIL")
+
         self.JOBCENTRE_NAME = env("JOBCENTRE_NAME", "Jobcenter Demokommune")
         self.JOBCENTRE_PHONE = env("JOBCENTRE_PHONE", "70 10 20 30")
         self.JOBCENTRE_EMAIL = env("JOBCENTRE_EMAIL", "jobcenter@demokommune.dk")

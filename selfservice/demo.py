@@ -13,17 +13,17 @@ from sqlalchemy import select
 
 from .auth.passwords import hash_password
 from .extensions import db
-from .models import Citizen, Invitation, StaffUser, Team, utcnow
+from .models import Citizen, Invitation, Meeting, StaffUser, Team, utcnow
 from .rules import invitations
 
 demo_cli = AppGroup("demo", help="Demo data (demo mode only).")
 
 TEAMS = [("Team Nord", "employment"), ("Team Syd", "employment")]
 CITIZENS = [
-    # subject, name, birth date, language, situation, team
-    ("demo-amira", "Amira Hassan", date(1991, 4, 12), "ar", "kontanthjaelp", "Team Nord"),
-    ("demo-jens", "Jens Nielsen", date(1974, 9, 3), "da", "dagpenge", "Team Nord"),
-    ("demo-olena", "Olena Kovalenko", date(1986, 1, 27), "uk", "ressourceforloeb", "Team Syd"),
+    # subject, name, birth date, language, situation, team, (days until the next meeting, kind)
+    ("demo-amira", "Amira Hassan", date(1991, 4, 12), "ar", "kontanthjaelp", "Team Nord", (3, "in_person")),
+    ("demo-jens", "Jens Nielsen", date(1974, 9, 3), "da", "dagpenge", "Team Nord", (8, "in_person")),
+    ("demo-olena", "Olena Kovalenko", date(1986, 1, 27), "uk", "ressourceforloeb", "Team Syd", (5, "video")),
 ]
 STAFF = [
     ("demo-karen", "Karen Holm", "karen.holm@demokommune.dk", "caseworker", "Team Nord"),
@@ -55,20 +55,26 @@ def seed() -> list[str]:
             db.session.add(team)
             created.append(f"team {name}")
         teams[name] = team
-    for subject, name, born, language, situation, team in CITIZENS:
-        if db.session.scalar(select(Citizen).where(Citizen.oidc_subject == subject)) is None:
-            db.session.add(
-                Citizen(
-                    oidc_issuer=issuer,
-                    oidc_subject=subject,
-                    name=name,
-                    birth_date=born,
-                    language=language,
-                    situation=situation,
-                    team=teams[team],
-                )
+    for subject, name, born, language, situation, team, (days, kind) in CITIZENS:
+        citizen = db.session.scalar(select(Citizen).where(Citizen.oidc_subject == subject))
+        if citizen is None:
+            citizen = Citizen(
+                oidc_issuer=issuer,
+                oidc_subject=subject,
+                name=name,
+                birth_date=born,
+                language=language,
+                situation=situation,
+                team=teams[team],
             )
+            db.session.add(citizen)
             created.append(f"citizen {name}")
+        db.session.flush()
+        if db.session.scalar(select(Meeting).where(Meeting.citizen_id == citizen.id)) is None:
+            # Meetings at 10:00 Danish time (09:00 UTC in winter), a few days from the first seeding.
+            when = (utcnow() + timedelta(days=days)).replace(hour=9, minute=0, second=0, microsecond=0)
+            db.session.add(Meeting(citizen_id=citizen.id, starts_at=when, kind=kind))
+            created.append(f"meeting for {name}")
     for subject, name, email, role, team in STAFF:
         if db.session.scalar(select(StaffUser).where(StaffUser.email == email)) is None:
             db.session.add(

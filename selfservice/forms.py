@@ -4,8 +4,8 @@ date pattern, which works on every phone keyboard, unlike a date picker)."""
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from wtforms import Field, IntegerField
-from wtforms.validators import InputRequired, NumberRange, Optional
+from wtforms import Field, FieldList, FormField, IntegerField
+from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 
 def day_field(label=None):
@@ -27,4 +27,50 @@ def date_from_parts(day: Field, month: Field, year: Field) -> date | None:
         return None
 
 
-__all__ = ["InputRequired", "date_from_parts", "day_field", "month_field", "year_field"]
+__all__ = [
+    "InputRequired",
+    "date_from_parts",
+    "day_field",
+    "error_target",
+    "form_errors",
+    "max_length",
+    "month_field",
+    "year_field",
+]
+
+
+def max_length(field: Field) -> int | None:
+    """The Length limit of a field, to state it and to drive the character counter."""
+    for validator in field.validators:
+        if isinstance(validator, Length) and validator.max and validator.max > 0:
+            return validator.max
+    return None
+
+
+def error_target(field: Field) -> str:
+    """Where the error summary's link should land: the first option of a group, else the field itself."""
+    if field.type in ("RadioField", "MultiCheckboxField"):
+        return f"{field.id}-0"
+    return field.id
+
+
+def form_errors(form) -> list[tuple[str, str]]:
+    """Every failing leaf field, in page order, as (link target, first message), including fields inside repeated
+    groups, for the error summary at the top of the page."""
+    found: list[tuple[str, str]] = []
+
+    def walk(field) -> None:
+        if isinstance(field, FieldList):
+            for entry in field:
+                walk(entry)
+        elif isinstance(field, FormField):
+            for sub in field.form:
+                walk(sub)
+        elif field.errors and isinstance(field.errors, list | tuple):
+            first = field.errors[0]
+            if isinstance(first, str):
+                found.append((error_target(field), first))
+
+    for field in form:
+        walk(field)
+    return found

@@ -30,6 +30,7 @@ AUDIT_OBJECTS = {
     "profile": _l("Your basic information"),
     "invitation": _l("A sign-in code for you"),
     "citizen_record": _l("Your record at the jobcentre"),
+    "preparation_form": _l("Your preparation form"),
 }
 
 AUDIT_PURPOSES = {
@@ -37,6 +38,16 @@ AUDIT_PURPOSES = {
     "invitation": _l("Giving you a code to sign in"),
     "registration": _l("Registering you at the jobcentre"),
     "dpo_export": _l("Data protection check"),
+    "filled_in_together": _l("Filling in your form together with you"),
+    "team_meeting": _l("Preparing your team meeting"),
+}
+
+FORM_STATUSES = {
+    "draft": _l("Draft – not sent yet"),
+    "submitted": _l("Sent"),
+    "seen": _l("Seen by your caseworker"),
+    "reviewed": _l("Read and ready for the meeting"),
+    "discussed": _l("Talked about at the meeting"),
 }
 
 

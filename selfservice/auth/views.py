@@ -9,6 +9,7 @@ from sqlalchemy import select
 from ..access import INVITATION_SESSION, public
 from ..extensions import db, limiter
 from ..models import Citizen, Invitation, StaffUser, utcnow
+from ..preparation.flow import landing_for
 from ..rules import invitations, lockout
 from ..sessions import end_sessions_of
 from . import bp, oidc
@@ -24,7 +25,7 @@ def _signin_limit() -> str:
 @bp.get("/login")
 @public
 def login():
-    session["next"] = safe_next(request.args.get("next"), url_for("citizen.home"))
+    session["next"] = safe_next(request.args.get("next"), "")
     return render_template("auth/login.html", mitid=oidc.is_configured("citizen"), error=request.args.get("error"))
 
 
@@ -43,7 +44,7 @@ def citizen_start():
 @public
 @limiter.limit(_signin_limit)
 def citizen_callback():
-    target = session.get("next") or url_for("citizen.home")
+    target = session.get("next")
     try:
         identity = oidc.finish("citizen")
     except oidc.SignInRefused as refused:
@@ -62,7 +63,7 @@ def citizen_callback():
         db.session.add(citizen)
         db.session.commit()
     sign_in(citizen, "mitid")
-    return redirect(safe_next(target, url_for("citizen.home")))
+    return redirect(safe_next(target, landing_for(citizen)))
 
 
 @bp.route("/login/code", methods=["GET", "POST"])
@@ -84,7 +85,7 @@ def invitation_login():
             invitation.failed_attempts = 0
             db.session.commit()
             sign_in(invitation.citizen, INVITATION_SESSION)
-            return redirect(url_for("citizen.home"))
+            return redirect(landing_for(invitation.citizen))
         if usable:
             invitation.failed_attempts += 1
             db.session.commit()

@@ -12,8 +12,14 @@ from . import bp
 @bp.get("/")
 @citizen_required(allow_invitation=True)
 def home():
+    from ..preparation.store import form_for
+
     return render_template(
-        "citizen/home.html", invited=signed_in_with_invitation(), labels=labels, citizen=current_user
+        "citizen/home.html",
+        invited=signed_in_with_invitation(),
+        labels=labels,
+        citizen=current_user,
+        form=form_for(current_user, create=False),
     )
 
 

@@ -1,8 +1,25 @@
 """SQLAlchemy 2 typed models, one module per aggregate. Importing this package registers them all."""
 
 from .audit import AuditEntry
+from .meetings import Meeting
+from .outbox import OutboxMessage
 from .people import Citizen, StaffUser, Team
+from .preparation import CitizenNote, FormSubmission, PreparationForm, PreparationNote
 from .sessions import Invitation, WebSession
 from .timeutil import utcnow
 
-__all__ = ["AuditEntry", "Citizen", "Invitation", "StaffUser", "Team", "WebSession", "utcnow"]
+__all__ = [
+    "AuditEntry",
+    "Citizen",
+    "CitizenNote",
+    "FormSubmission",
+    "Invitation",
+    "Meeting",
+    "OutboxMessage",
+    "PreparationForm",
+    "PreparationNote",
+    "StaffUser",
+    "Team",
+    "WebSession",
+    "utcnow",
+]

@@ -22,6 +22,8 @@ class Team(db.Model):
     name: Mapped[str] = mapped_column(String(120), unique=True)
     # employment, social, health or education: shown to citizens in the access log instead of a person's name.
     department: Mapped[str] = mapped_column(String(40), default="employment")
+    # Where "a form was submitted" e-mails go (never with the form's content); falls back to configuration.
+    notify_email: Mapped[str | None] = mapped_column(String(254))
 
     citizens: Mapped[list["Citizen"]] = relationship(back_populates="team")
     staff: Mapped[list["StaffUser"]] = relationship(back_populates="team")

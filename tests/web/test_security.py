@@ -9,6 +9,7 @@ from tests.helpers import citizen, csrf_token, seed_people, sign_in_as
 
 pytestmark = pytest.mark.db
 
+FORM_PAGES = ["/", "/continue", "/check", "/submit", "/receipt", "/saved", "/note", "/<slug>", "/<slug>/autosave"]
 # A snapshot of the route list, so that a route cannot vanish (or appear) unnoticed.
 EXPECTED_ROUTES = {
     ("/", PUBLIC),
@@ -32,6 +33,13 @@ EXPECTED_ROUTES = {
     ("/staff/citizens/new", STAFF),
     ("/staff/citizens/<public_id>", STAFF),
     ("/staff/citizens/<public_id>/invitation", STAFF),
+    ("/staff/forms", STAFF),
+    ("/staff/forms/<reference>", STAFF),
+    ("/staff/forms/<reference>/status", STAFF),
+    ("/staff/forms/<reference>/notes", STAFF),
+    ("/staff/forms/<reference>/print", STAFF),
+    *[(f"/me/form{path}", INVITED) for path in FORM_PAGES],
+    *[(f"/staff/citizens/<public_id>/form{path}", STAFF) for path in FORM_PAGES if path != "/note"],
     ("/dev-idp/.well-known/openid-configuration", DEMO),
     ("/dev-idp/jwks", DEMO),
     ("/dev-idp/authorize", DEMO),

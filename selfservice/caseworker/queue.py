@@ -1,0 +1,204 @@
+"""The caseworker's queue of preparation forms, a form's page, internal notes and the printable summary."""
+
+from datetime import datetime, time, timedelta
+
+from flask import abort, redirect, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from sqlalchemy import func, select
+from wtforms import DateField, SelectField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from .. import audit, labels
+from ..access import staff_required
+from ..extensions import db
+from ..models import Citizen, FormSubmission, Meeting, PreparationForm, PreparationNote, utcnow
+from ..preparation import store
+from ..preparation.steps import STEPS
+from ..preparation.summary import step_summary
+from ..rules import preparation as rules
+from . import bp
+
+VISIBLE = [rules.SUBMITTED, rules.SEEN, rules.REVIEWED, rules.DISCUSSED]  # drafts stay the citizen's own
+
+
+class QueueFilter(FlaskForm):
+    class Meta:
+        csrf = False  # a GET search form
+
+    status = SelectField(
+        _l("Status"),
+        choices=[("", _l("All"))] + [(s, labels.FORM_STATUSES[s]) for s in VISIBLE],
+        validators=[Optional()],
+    )
+    meeting_from = DateField(_l("Meeting from"), validators=[Optional()])
+    meeting_to = DateField(_l("Meeting to"), validators=[Optional()])
+    resources = SelectField(
+        _l("Resources and barriers"),
+        choices=[("", _l("All")), ("yes", _l("Has resources and barriers")), ("no", _l("None given"))],
+        validators=[Optional()],
+    )
+
+
+class NoteForm(FlaskForm):
+    text = TextAreaField(
+        _l("Internal note for the team meeting"),
+        description=_l("Only staff see these notes. They are kept apart from the citizen's words."),
+        validators=[DataRequired(_l("Write the note")), Length(max=rules.TEXT_LIMIT)],
+    )
+
+
+def _next_meeting():
+    return (
+        select(Meeting.citizen_id, func.min(Meeting.starts_at).label("next_meeting"))
+        .where(Meeting.starts_at >= utcnow(), Meeting.status == "planned")
+        .group_by(Meeting.citizen_id)
+        .subquery()
+    )
+
+
+@bp.get("/forms")
+@staff_required()
+def forms_queue():
+    filters = QueueFilter(request.args)
+    filters.validate()
+    team_forms = (
+        select(PreparationForm)
+        .join(Citizen, Citizen.id == PreparationForm.citizen_id)
+        .where(Citizen.team_id == current_user.team_id, PreparationForm.status.in_(VISIBLE))
+    )
+    counts = dict(
+        db.session.execute(
+            select(PreparationForm.status, func.count())
+            .join(Citizen, Citizen.id == PreparationForm.citizen_id)
+            .where(Citizen.team_id == current_user.team_id, PreparationForm.status.in_(VISIBLE))
+            .group_by(PreparationForm.status)
+        ).all()
+    )
+    meetings = _next_meeting()
+    query = team_forms.add_columns(meetings.c.next_meeting).outerjoin(
+        meetings, meetings.c.citizen_id == PreparationForm.citizen_id
+    )
+    if filters.status.data:
+        query = query.where(PreparationForm.status == filters.status.data)
+    if filters.resources.data == "yes":
+        query = query.where(PreparationForm.has_resources.is_(True), PreparationForm.share_resources.is_(True))
+    elif filters.resources.data == "no":
+        query = query.where((PreparationForm.has_resources.is_(False)) | (PreparationForm.share_resources.is_(False)))
+    if filters.meeting_from.data:
+        query = query.where(meetings.c.next_meeting >= datetime.combine(filters.meeting_from.data, time.min))
+    if filters.meeting_to.data:
+        end = datetime.combine(filters.meeting_to.data, time.min) + timedelta(days=1)
+        query = query.where(meetings.c.next_meeting < end)
+    query = query.order_by(meetings.c.next_meeting.is_(None), meetings.c.next_meeting, PreparationForm.submitted_at)
+    rows = db.session.execute(query).all()
+    return render_template(
+        "caseworker/forms.html", rows=rows, filters=filters, counts=counts, labels=labels, statuses=VISIBLE
+    )
+
+
+def own_form(reference: str) -> PreparationForm:
+    form = db.session.scalar(select(PreparationForm).where(PreparationForm.reference == reference))
+    if (
+        form is None
+        or form.status not in VISIBLE
+        or current_user.team_id is None
+        or form.citizen.team_id != current_user.team_id
+    ):
+        abort(404)
+    return form
+
+
+@bp.get("/forms/<reference>")
+@staff_required()
+def form_detail(reference: str):
+    form = own_form(reference)
+    submissions = form.submissions
+    number = request.args.get("version", type=int) or (submissions[-1].number if submissions else None)
+    shown = next((s for s in submissions if s.number == number), None)
+    if shown is None:
+        abort(404)
+    store.mark_seen(form)
+    audit.record(form.citizen, audit.READ, "preparation_form", "team_meeting")
+    db.session.commit()
+    db.session.refresh(form)
+    return render_template(
+        "caseworker/form.html",
+        form=form,
+        shown=shown,
+        submissions=submissions,
+        steps=STEPS,
+        step_summary=step_summary,
+        labels=labels,
+        note_form=NoteForm(),
+        meeting=_meeting_of(form),
+    )
+
+
+def _meeting_of(form: PreparationForm):
+    return db.session.scalar(
+        select(Meeting)
+        .where(Meeting.citizen_id == form.citizen_id, Meeting.starts_at >= utcnow(), Meeting.status == "planned")
+        .order_by(Meeting.starts_at)
+        .limit(1)
+    )
+
+
+@bp.post("/forms/<reference>/status")
+@staff_required()
+def form_status(reference: str):
+    form = own_form(reference)
+    target = request.form.get("status")
+    if target == rules.REVIEWED and form.status in (rules.SEEN, rules.SUBMITTED):
+        form.status, form.reviewed_at = rules.REVIEWED, utcnow()
+    elif target == rules.DISCUSSED and form.status in (rules.SEEN, rules.REVIEWED, rules.SUBMITTED):
+        form.status, form.discussed_at = rules.DISCUSSED, utcnow()
+    else:
+        abort(400)
+    form.version += 1
+    audit.record(form.citizen, audit.WRITE, "preparation_form", "team_meeting")
+    db.session.commit()
+    return redirect(url_for("caseworker.form_detail", reference=reference))
+
+
+@bp.post("/forms/<reference>/notes")
+@staff_required()
+def form_note(reference: str):
+    form = own_form(reference)
+    note_form = NoteForm()
+    if not note_form.validate_on_submit():
+        shown = form.submissions[-1]
+        return render_template(
+            "caseworker/form.html",
+            form=form,
+            shown=shown,
+            submissions=form.submissions,
+            steps=STEPS,
+            step_summary=step_summary,
+            labels=labels,
+            note_form=note_form,
+            meeting=_meeting_of(form),
+        ), 400
+    db.session.add(PreparationNote(form_id=form.id, staff_id=current_user.id, text=note_form.text.data))
+    audit.record(form.citizen, audit.WRITE, "preparation_form", "team_meeting")
+    db.session.commit()
+    return redirect(url_for("caseworker.form_detail", reference=reference) + "#notes")
+
+
+@bp.get("/forms/<reference>/print")
+@staff_required()
+def form_print(reference: str):
+    form = own_form(reference)
+    shown: FormSubmission = form.submissions[-1]
+    audit.record(form.citizen, audit.READ, "preparation_form", "team_meeting")
+    db.session.commit()
+    return render_template(
+        "caseworker/form_print.html",
+        form=form,
+        shown=shown,
+        steps=STEPS,
+        step_summary=step_summary,
+        labels=labels,
+        meeting=_meeting_of(form),
+    )
