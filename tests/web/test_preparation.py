@@ -40,14 +40,36 @@ def stored(app, name_id):
 
 
 def fill_everything(client):
-    post_step(client, "education", {"entries-0-what": "Kok", "entries-0-place": "Aleppo", "entries-0-country": "abroad",
-                                    "entries-0-years": "2008 to 2010", "entries-0-finished": "yes"})
-    post_step(client, "work", {"entries-0-job": "Kok", "entries-0-workplace": "Restaurant", "entries-0-tasks": ARABIC,
-                               "entries-0-abroad": "y"})
-    post_step(client, "competences", {"checklist": ["languages", "practical"], "languages": "Arabisk, dansk",
-                                      "other": CYRILLIC})
+    post_step(
+        client,
+        "education",
+        {
+            "entries-0-what": "Kok",
+            "entries-0-place": "Aleppo",
+            "entries-0-country": "abroad",
+            "entries-0-years": "2008 to 2010",
+            "entries-0-finished": "yes",
+        },
+    )
+    post_step(
+        client,
+        "work",
+        {
+            "entries-0-job": "Kok",
+            "entries-0-workplace": "Restaurant",
+            "entries-0-tasks": ARABIC,
+            "entries-0-abroad": "y",
+        },
+    )
+    post_step(
+        client,
+        "competences",
+        {"checklist": ["languages", "practical"], "languages": "Arabisk, dansk", "other": CYRILLIC},
+    )
     post_step(client, "successes", {"story": "Jeg lærte dansk på et år."})
-    post_step(client, "goals", {"goal_kind": "job", "goal": "Kok i et køkken", "matters": "Dagarbejde", "first": "Praktik"})
+    post_step(
+        client, "goals", {"goal_kind": "job", "goal": "Kok i et køkken", "matters": "Dagarbejde", "first": "Praktik"}
+    )
     return post_step(client, "resources", {"economy-answer": "hard", "economy-text": "Gæld", "consent": "y"})
 
 
@@ -62,8 +84,13 @@ def test_the_steps_come_from_the_registry_with_a_step_indicator(amira):
     assert education.h1.get_text(strip=True) == "Education"
     assert "Step 1 of 7" in education.select_one(".step-count").get_text()
     assert [li.get_text(strip=True) for li in education.select(".step-list li")] == [
-        "Education", "Work experience", "Other competences", "Earlier successes", "Goals and wishes",
-        "Resources and barriers", "Check and send",
+        "Education",
+        "Work experience",
+        "Other competences",
+        "Earlier successes",
+        "Goals and wishes",
+        "Resources and barriers",
+        "Check and send",
     ]
     resources = page(amira.get("/me/form/resources?lang=en"))
     assert "optional" in resources.h1.get_text()
@@ -160,8 +187,9 @@ def test_check_your_answers_shows_everything_exactly_with_a_change_link_per_step
     assert ARABIC in text and CYRILLIC in text
     assert "Abroad" in text and "I speak more than one language" in text
     changes = [a["href"] for a in check.select(".summary-section h2 a")]
-    assert changes == [f"/me/form/{s}?return=check" for s in
-                       ["education", "work", "competences", "successes", "goals", "resources"]]
+    assert changes == [
+        f"/me/form/{s}?return=check" for s in ["education", "work", "competences", "successes", "goals", "resources"]
+    ]
     assert "You have agreed that the team may see this page." in text
 
 
