@@ -69,6 +69,32 @@ def page_weights(base: str) -> None:
         print(f"  {path:<16} {len(body):>7,} B raw {size:>7,} B compressed  {'ok' if size <= HTML_BUDGET else 'OVER'}")
 
 
+def signed_in_session(base: str, subject: str):
+    """Sign in through the demo identity provider, as a person would."""
+    import requests
+    from bs4 import BeautifulSoup
+
+    browser = requests.Session()
+    start = browser.get(base + "/login/mitid", timeout=10)
+    form = BeautifulSoup(start.text, "html.parser").find("form", method="post")
+    data = {i["name"]: i.get("value", "") for i in form.find_all("input") if i.get("name")}
+    browser.post(start.url.split("?")[0], data=data | {"subject": subject, "level": "substantial"}, timeout=10)
+    return browser
+
+
+def step_weights(base: str) -> None:
+    print("\nHTML of each preparation-form page, signed in (gzip -6), budget 14 KB")
+    browser = signed_in_session(base, "demo-jens")
+    for slug in ["", "education", "work", "competences", "successes", "goals", "resources", "check"]:
+        for lang in ("da", "ar"):
+            body = browser.get(f"{base}/me/form/{slug}?lang={lang}", timeout=10).content
+            size = len(gzip.compress(body, 6))
+            label = f"/me/form/{slug} [{lang}]"
+            print(
+                f"  {label:<28} {len(body):>7,} B raw {size:>7,} B compressed  {'ok' if size <= HTML_BUDGET else 'OVER'}"
+            )
+
+
 def first_visit(base: str) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -157,6 +183,7 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         try:
             page_weights(base)
+            step_weights(base)
             first_visit(base)
             load(port)
         finally:
