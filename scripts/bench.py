@@ -61,12 +61,16 @@ def start_server(port: int, instance: str) -> subprocess.Popen:
     raise SystemExit("the server did not start")
 
 
+def report_size(label: str, body: bytes) -> None:
+    size = len(gzip.compress(body, 6))
+    verdict = "ok" if size <= HTML_BUDGET else "OVER"
+    print(f"  {label:<28} {len(body):>7,} B raw {size:>7,} B compressed  {verdict}")
+
+
 def page_weights(base: str) -> None:
     print("\nHTML of each public page (gzip -6), budget 14 KB")
     for path in PUBLIC_PAGES:
-        body = urllib.request.urlopen(base + path, timeout=10).read()  # noqa: S310 - loopback
-        size = len(gzip.compress(body, 6))
-        print(f"  {path:<16} {len(body):>7,} B raw {size:>7,} B compressed  {'ok' if size <= HTML_BUDGET else 'OVER'}")
+        report_size(path, urllib.request.urlopen(base + path, timeout=10).read())  # noqa: S310 - loopback
 
 
 def signed_in_session(base: str, subject: str):
@@ -87,11 +91,8 @@ def step_weights(base: str) -> None:
     browser = signed_in_session(base, "demo-jens")
     for slug in ["", "education", "work", "competences", "successes", "goals", "resources", "check"]:
         for lang in ("da", "ar"):
-            body = browser.get(f"{base}/me/form/{slug}?lang={lang}", timeout=10).content
-            size = len(gzip.compress(body, 6))
-            label = f"/me/form/{slug} [{lang}]"
-            print(
-                f"  {label:<28} {len(body):>7,} B raw {size:>7,} B compressed  {'ok' if size <= HTML_BUDGET else 'OVER'}"
+            report_size(
+                f"/me/form/{slug} [{lang}]", browser.get(f"{base}/me/form/{slug}?lang={lang}", timeout=10).content
             )
 
 

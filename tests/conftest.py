@@ -11,12 +11,13 @@ import threading
 
 import pytest
 from flask.testing import FlaskClient
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 from werkzeug.serving import make_server
 
 from selfservice import create_app
 from selfservice.config import TestConfig
 from selfservice.extensions import db, limiter
+from tests.helpers import recreate_database
 from tests.pagecheck import page_problems
 
 
@@ -29,13 +30,7 @@ def free_port() -> int:
 def worker_database_url(worker_id: str, tmp_path_factory) -> str:
     base = os.environ.get("SELFSERVICE_TEST_DATABASE_URL", "")
     if base.startswith("postgresql"):
-        name = f"selfservice_test_{worker_id}"
-        engine = create_engine(base, isolation_level="AUTOCOMMIT")
-        with engine.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        engine.dispose()
-        return base.rsplit("/", 1)[0] + "/" + name
+        return recreate_database(base, f"selfservice_test_{worker_id}")
     return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
 
 

@@ -26,6 +26,13 @@ def seed_people(app) -> dict[str, int]:
 
 def sign_in_as(client, app, user_key: str, method: str = "mitid") -> str:
     """user_key is "citizen:<id>" or "staff:<id>"."""
+    sid = new_session(app, user_key, method)
+    client.set_cookie(app.config["SESSION_COOKIE_NAME"], sid)
+    return sid
+
+
+def new_session(app, user_key: str, method: str = "mitid") -> str:
+    """Write the server-side session record a sign-in writes; return the id the cookie carries."""
     sid = secrets.token_urlsafe(32)
     with app.app_context():
         db.session.add(
@@ -36,7 +43,6 @@ def sign_in_as(client, app, user_key: str, method: str = "mitid") -> str:
             )
         )
         db.session.commit()
-    client.set_cookie(app.config["SESSION_COOKIE_NAME"], sid)
     return sid
 
 
@@ -46,6 +52,18 @@ def citizen(people, name):
 
 def staff(people, name):
     return f"staff:{people[name]}"
+
+
+def recreate_database(base_url: str, name: str) -> str:
+    """A fresh PostgreSQL database beside the one in base_url; returns its URL."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(base_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return base_url.rsplit("/", 1)[0] + "/" + name
 
 
 def csrf_token(client, path: str) -> str:

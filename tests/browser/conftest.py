@@ -1,13 +1,8 @@
 """Browser fixtures: Debian's chromium driven by Playwright (no browser download), against the live server."""
 
-import hashlib
-import json
-import secrets
-
 import pytest
 
-from selfservice.extensions import db
-from selfservice.models import WebSession
+from tests.helpers import new_session
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -53,15 +48,5 @@ def page(new_context):
 
 
 def signed_in_cookie(app, live_server, user_key: str, method: str = "mitid") -> dict:
-    """The session record a sign-in writes (sign-in itself is tested end to end elsewhere)."""
-    sid = secrets.token_urlsafe(32)
-    with app.app_context():
-        db.session.add(
-            WebSession(
-                id_hash=hashlib.sha256(sid.encode()).hexdigest(),
-                data=json.dumps({"_user_id": user_key, "_fresh": True, "auth_method": method}),
-                user_key=user_key,
-            )
-        )
-        db.session.commit()
-    return {"name": app.config["SESSION_COOKIE_NAME"], "value": sid, "url": live_server}
+    """The session record a sign-in writes (sign-in itself is tested end to end elsewhere), as a browser cookie."""
+    return {"name": app.config["SESSION_COOKIE_NAME"], "value": new_session(app, user_key, method), "url": live_server}

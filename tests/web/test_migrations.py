@@ -6,12 +6,13 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 
 from selfservice import create_app
 from selfservice.config import TestConfig
 from selfservice.extensions import db
+from tests.helpers import recreate_database
 
 pytestmark = pytest.mark.db
 
@@ -20,15 +21,7 @@ pytestmark = pytest.mark.db
 def empty_database(worker_id, tmp_path):
     base = os.environ.get("SELFSERVICE_TEST_DATABASE_URL", "")
     if base.startswith("postgresql"):
-        name = f"selfservice_migrations_{worker_id}"
-        admin = create_engine(base, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        yield base.rsplit("/", 1)[0] + "/" + name
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        yield recreate_database(base, f"selfservice_migrations_{worker_id}")
     else:
         yield f"sqlite:///{tmp_path / 'migrations.db'}"
 
