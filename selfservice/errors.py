@@ -1,6 +1,8 @@
 """Error pages in the citizen's language, calm, with a way forward, and never a stack trace."""
 
-from flask import Flask, render_template
+from flask import Flask, redirect, render_template, request, url_for
+from flask_login import current_user
+from flask_wtf.csrf import CSRFError
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -39,6 +41,13 @@ def render_error(code: int):
 
 
 def init_app(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_failed(error: CSRFError):
+        """Signing out of a session the server already ended is not an error: just say they are signed out."""
+        if request.endpoint == "auth.logout" and not current_user.is_authenticated:
+            return redirect(url_for("auth.signed_out"))
+        return render_error(400)
+
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         code = error.code or 500

@@ -88,3 +88,12 @@ def test_signed_in_pages_carry_the_timeout_dialog_with_the_servers_limits(app, c
     dialog = BeautifulSoup(client.get("/me/").data, "html.parser").find("dialog", id="timeout-dialog")
     assert dialog["data-idle-seconds"] == "1800"
     assert dialog["data-warning-seconds"] == "120"
+
+
+def test_signing_out_after_the_server_ended_the_session_just_says_signed_out(app, client, jens):
+    sid = sign_in_as(client, app, jens)
+    token = csrf_token(client, "/me/")
+    age_session(app, sid, idle=timedelta(minutes=31))
+    response = client.post("/logout", data={"csrf_token": token})
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/signed-out")
