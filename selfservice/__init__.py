@@ -45,6 +45,7 @@ def create_app(config: config_module.Config | None = None) -> Flask:
     from .auth.oidc import register_clients
     from .caseworker import bp as caseworker_bp
     from .citizen import bp as citizen_bp
+    from .meetings import bp as meetings_bp
     from .pages import bp as pages_bp
     from .preparation import bp as preparation_bp
     from .preparation import together_bp
@@ -55,6 +56,7 @@ def create_app(config: config_module.Config | None = None) -> Flask:
     app.register_blueprint(citizen_bp)
     app.register_blueprint(caseworker_bp)
     app.register_blueprint(preparation_bp)
+    app.register_blueprint(meetings_bp)
     app.register_blueprint(together_bp)
     if app.config["DEMO_MODE"]:
         from .devidp import bp as devidp_bp

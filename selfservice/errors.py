@@ -1,9 +1,9 @@
 """Error pages in the citizen's language, calm, with a way forward, and never a stack trace."""
 
 from flask import Flask, redirect, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
-from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError
 

@@ -68,8 +68,8 @@ def form_errors(form) -> list[tuple[str, str]]:
                 walk(sub)
         elif field.errors and isinstance(field.errors, list | tuple):
             first = field.errors[0]
-            if isinstance(first, str):
-                found.append((error_target(field), first))
+            if not isinstance(first, dict | list | tuple):  # a message (maybe a lazy string), not a sub-form's errors
+                found.append((error_target(field), str(first)))
 
     for field in form:
         walk(field)

@@ -31,6 +31,7 @@ AUDIT_OBJECTS = {
     "invitation": _l("A sign-in code for you"),
     "citizen_record": _l("Your record at the jobcentre"),
     "preparation_form": _l("Your preparation form"),
+    "meeting": _l("Your meetings"),
 }
 
 AUDIT_PURPOSES = {
@@ -55,3 +56,32 @@ def label(mapping: dict, code: str | None):
     if code is None:
         return ""
     return mapping.get(code, code)
+
+
+MEETING_KINDS = {
+    "in_person": _l("Meeting in person"),
+    "video": _l("Video meeting"),
+    "phone": _l("Phone meeting"),
+    "team": _l("Team meeting"),
+}
+
+MEETING_STATUSES = {"planned": _l("Planned"), "cancelled": _l("Cancelled"), "held": _l("Held")}
+
+REQUEST_KINDS = {
+    "confirm": _l("You confirmed that you will come"),
+    "move": _l("You asked to move the meeting"),
+    "cancel": _l("You cancelled the meeting"),
+    "sick": _l("You reported that you are ill"),
+}
+
+REQUEST_STATUSES = {
+    "open": _l("Received – waiting for your caseworker"),
+    "handled": _l("Handled by your caseworker"),
+}
+
+STAFF_REQUEST_KINDS = {
+    "confirm": _l("Confirms attendance"),
+    "move": _l("Asks to move the meeting"),
+    "cancel": _l("Cancels the meeting"),
+    "sick": _l("Reports illness"),
+}

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from .. import audit, labels
 from ..access import staff_required
 from ..extensions import db
-from ..models import Citizen, Invitation, utcnow
+from ..models import Citizen, Invitation, Meeting, utcnow
 from ..rules import invitations
 from . import bp
 from .forms import InvitationForm, NewCitizenForm
@@ -66,8 +66,16 @@ def citizen(public_id: str):
             Invitation.expires_at > utcnow(),
         )
     ).all()
+    meetings = db.session.scalars(
+        select(Meeting).where(Meeting.citizen_id == person.id).order_by(Meeting.starts_at.desc()).limit(20)
+    ).all()
     return render_template(
-        "caseworker/citizen.html", citizen=person, labels=labels, invitations=active, form=InvitationForm()
+        "caseworker/citizen.html",
+        citizen=person,
+        labels=labels,
+        invitations=active,
+        form=InvitationForm(),
+        meetings=meetings,
     )
 
 

@@ -5,7 +5,7 @@ from sqlalchemy import select
 from .. import labels
 from ..access import citizen_required, signed_in_with_invitation
 from ..extensions import db
-from ..models import AuditEntry
+from ..models import AuditEntry, Meeting, utcnow
 from . import bp
 
 
@@ -20,6 +20,12 @@ def home():
         labels=labels,
         citizen=current_user,
         form=form_for(current_user, create=False),
+        next_meeting=db.session.scalar(
+            select(Meeting)
+            .where(Meeting.citizen_id == current_user.id, Meeting.status == "planned", Meeting.starts_at >= utcnow())
+            .order_by(Meeting.starts_at)
+            .limit(1)
+        ),
     )
 
 

@@ -1,7 +1,7 @@
 """SQLAlchemy 2 typed models, one module per aggregate. Importing this package registers them all."""
 
 from .audit import AuditEntry
-from .meetings import Meeting
+from .meetings import Meeting, MeetingRequest
 from .outbox import OutboxMessage
 from .people import Citizen, StaffUser, Team
 from .preparation import CitizenNote, FormSubmission, PreparationForm, PreparationNote
@@ -15,6 +15,7 @@ __all__ = [
     "FormSubmission",
     "Invitation",
     "Meeting",
+    "MeetingRequest",
     "OutboxMessage",
     "PreparationForm",
     "PreparationNote",

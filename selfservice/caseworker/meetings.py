@@ -1,0 +1,154 @@
+"""The caseworker's side of meetings: the inbox of citizens' requests, and planning, changing and cancelling."""
+
+from datetime import datetime
+
+from flask import abort, redirect, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional, Regexp
+
+from .. import audit, labels, mail
+from ..access import staff_required
+from ..extensions import db
+from ..models import Citizen, Meeting, MeetingRequest, utcnow
+from ..rules import meetings as rules
+from . import bp
+from .views import own_citizen
+
+
+class MeetingForm(FlaskForm):
+    date = DateField(_l("Date"), validators=[DataRequired(_l("Enter the date"))])
+    time = StringField(
+        _l("Time (Danish time)"),
+        description=_l("For example 09:30"),
+        validators=[
+            DataRequired(_l("Enter the time")),
+            Regexp(r"^([01]\d|2[0-3]):[0-5]\d$", message=_l("Write the time as HH:MM")),
+        ],
+    )
+    duration_minutes = IntegerField(_l("Length in minutes"), default=60, validators=[NumberRange(10, 480)])
+    kind = SelectField(_l("Type"), choices=list(labels.MEETING_KINDS.items()))
+    place = StringField(_l("Place"), validators=[Optional(), Length(max=200)])
+    address = StringField(_l("Address"), validators=[Optional(), Length(max=300)])
+    participants = StringField(_l("Who takes part"), validators=[Optional(), Length(max=500)])
+    bring = TextAreaField(_l("What to bring"), validators=[Optional(), Length(max=1000)])
+    video_url = StringField(
+        _l("Video link"), validators=[Optional(), URL(message=_l("Enter a full web address")), Length(max=500)]
+    )
+
+
+class HandleForm(FlaskForm):
+    response = TextAreaField(_l("Answer to the citizen"), validators=[Optional(), Length(max=2000)])
+
+
+def own_meeting(public_id: str) -> Meeting:
+    meeting = db.session.scalar(select(Meeting).where(Meeting.public_id == public_id))
+    if meeting is None or current_user.team_id is None or meeting.citizen.team_id != current_user.team_id:
+        abort(404)
+    return meeting
+
+
+def notify_citizen(citizen: Citizen, template: str, **context) -> None:
+    address = citizen.email
+    if address:
+        mail.queue_template(address, template, citizen.language or "da", citizen=citizen, **context)
+
+
+@bp.get("/inbox")
+@staff_required()
+def inbox():
+    show = "handled" if request.args.get("show") == "handled" else "open"
+    requests_ = db.session.scalars(
+        select(MeetingRequest)
+        .join(Meeting)
+        .join(Citizen, Citizen.id == Meeting.citizen_id)
+        .where(Citizen.team_id == current_user.team_id, MeetingRequest.status == show)
+        .order_by(MeetingRequest.created_at.desc() if show == "handled" else MeetingRequest.created_at)
+        .limit(200)
+    ).all()
+    # One small form per request, prefixed so that every field id on the page is unique.
+    forms = {r.public_id: HandleForm(prefix=r.public_id) for r in requests_}
+    return render_template("caseworker/inbox.html", requests_=requests_, show=show, labels=labels, forms=forms)
+
+
+@bp.post("/requests/<public_id>/handle")
+@staff_required()
+def handle_request(public_id: str):
+    request_ = db.session.scalar(select(MeetingRequest).where(MeetingRequest.public_id == public_id))
+    if request_ is None:
+        abort(404)
+    own_meeting(request_.meeting.public_id)
+    form = HandleForm(prefix=public_id)
+    if not form.validate_on_submit():
+        abort(400)
+    if request_.status == "open":
+        request_.status, request_.handled_at, request_.handled_by_id = "handled", utcnow(), current_user.id
+        request_.response = form.response.data or None
+        audit.record(request_.meeting.citizen, audit.WRITE, "meeting", "casework")
+        notify_citizen(request_.meeting.citizen, "mail/request_handled", meeting=request_.meeting)
+        db.session.commit()
+        mail.deliver_due()
+    return redirect(url_for("caseworker.inbox"))
+
+
+def _save(form: MeetingForm, meeting: Meeting) -> None:
+    local = datetime.combine(form.date.data, datetime.strptime(form.time.data, "%H:%M").time())
+    meeting.starts_at = rules.to_utc(local)
+    for name in ("duration_minutes", "kind", "place", "address", "participants", "bring", "video_url"):
+        setattr(meeting, name, getattr(form, name).data or (None if name != "duration_minutes" else 60))
+    meeting.updated_at = utcnow()
+
+
+@bp.route("/citizens/<public_id>/meetings/new", methods=["GET", "POST"])
+@staff_required()
+def new_meeting(public_id: str):
+    citizen = own_citizen(public_id)
+    form = MeetingForm()
+    if form.validate_on_submit():
+        meeting = Meeting(citizen_id=citizen.id)
+        _save(form, meeting)
+        db.session.add(meeting)
+        audit.record(citizen, audit.WRITE, "meeting", "casework")
+        notify_citizen(citizen, "mail/meeting_changed", meeting=meeting)
+        db.session.commit()
+        mail.deliver_due()
+        return redirect(url_for("caseworker.citizen", public_id=public_id))
+    return render_template("caseworker/meeting_form.html", form=form, citizen=citizen, meeting=None), (
+        400 if form.errors else 200
+    )
+
+
+@bp.route("/meetings/<public_id>/edit", methods=["GET", "POST"])
+@staff_required()
+def edit_meeting(public_id: str):
+    meeting = own_meeting(public_id)
+    form = MeetingForm(obj=meeting)
+    if request.method == "GET":
+        local = rules.to_local(meeting.starts_at)
+        form.date.data, form.time.data = local.date(), local.strftime("%H:%M")
+    if form.validate_on_submit():
+        _save(form, meeting)
+        audit.record(meeting.citizen, audit.WRITE, "meeting", "casework")
+        notify_citizen(meeting.citizen, "mail/meeting_changed", meeting=meeting)
+        db.session.commit()
+        mail.deliver_due()
+        return redirect(url_for("caseworker.citizen", public_id=meeting.citizen.public_id))
+    return render_template("caseworker/meeting_form.html", form=form, citizen=meeting.citizen, meeting=meeting), (
+        400 if form.errors else 200
+    )
+
+
+@bp.post("/meetings/<public_id>/cancel")
+@staff_required()
+def cancel_meeting(public_id: str):
+    meeting = own_meeting(public_id)
+    if meeting.status == "planned":
+        meeting.status, meeting.updated_at = "cancelled", utcnow()
+        audit.record(meeting.citizen, audit.WRITE, "meeting", "casework")
+        notify_citizen(meeting.citizen, "mail/meeting_cancelled", meeting=meeting)
+        db.session.commit()
+        mail.deliver_due()
+    return redirect(url_for("caseworker.citizen", public_id=meeting.citizen.public_id))

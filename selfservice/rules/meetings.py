@@ -1,0 +1,38 @@
+"""Rules about meetings, without Flask: when the video link shows, what the citizen may still ask for, local time.
+
+Times are stored as naive UTC; the jobcentre's clock is Europe/Copenhagen, including the changes to and from
+summer time.
+"""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+COPENHAGEN = ZoneInfo("Europe/Copenhagen")
+VIDEO_LINK_BEFORE = timedelta(minutes=15)
+KINDS = ["in_person", "video", "phone", "team"]
+REQUEST_KINDS = ["confirm", "move", "cancel", "sick"]
+
+
+def to_utc(local: datetime) -> datetime:
+    """A wall-clock time in Copenhagen (naive) to naive UTC."""
+    return local.replace(tzinfo=COPENHAGEN).astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
+
+
+def to_local(utc: datetime) -> datetime:
+    return utc.replace(tzinfo=ZoneInfo("UTC")).astimezone(COPENHAGEN)
+
+
+def video_link_visible(kind: str, starts_at: datetime, duration_minutes: int, now: datetime) -> bool:
+    """From 15 minutes before the start until the end: earlier, a link only invites mistakes."""
+    if kind != "video":
+        return False
+    return starts_at - VIDEO_LINK_BEFORE <= now <= starts_at + timedelta(minutes=duration_minutes)
+
+
+def is_upcoming(status: str, starts_at: datetime, duration_minutes: int, now: datetime) -> bool:
+    return status == "planned" and now <= starts_at + timedelta(minutes=duration_minutes)
+
+
+def may_request(kind: str, status: str, starts_at: datetime, now: datetime) -> bool:
+    """Requests about a meeting are possible while it is planned and has not started."""
+    return kind in REQUEST_KINDS and status == "planned" and now < starts_at
