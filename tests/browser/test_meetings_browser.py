@@ -20,8 +20,14 @@ WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
 
 def add_meeting(app, people, name):
     with app.app_context():
-        meeting = Meeting(citizen_id=people[name], starts_at=utcnow() + timedelta(days=3), place="Jobcenter",
-                          address="Rådhustorvet 1", bring="Sygesikringskort", participants="Karen Holm")
+        meeting = Meeting(
+            citizen_id=people[name],
+            starts_at=utcnow() + timedelta(days=3),
+            place="Jobcenter",
+            address="Rådhustorvet 1",
+            bring="Sygesikringskort",
+            participants="Karen Holm",
+        )
         db.session.add(meeting)
         db.session.commit()
         return meeting.public_id
@@ -70,8 +76,14 @@ def test_every_meeting_page_has_no_wcag_violations(app, live_server, new_context
     context.add_cookies([signed_in_cookie(app, live_server, citizen(people, "jens"))])
     page = context.new_page()
     found = []
-    for path in ["/me/", "/me/meetings/", f"/me/meetings/{public_id}", f"/me/meetings/{public_id}/confirm",
-                 f"/me/meetings/{public_id}/cancel", f"/me/meetings/{public_id}/move"]:
+    for path in [
+        "/me/",
+        "/me/meetings/",
+        f"/me/meetings/{public_id}",
+        f"/me/meetings/{public_id}/confirm",
+        f"/me/meetings/{public_id}/cancel",
+        f"/me/meetings/{public_id}/move",
+    ]:
         page.goto(f"{path}?lang={lang}")
         found += problems(page, f"{path} [{lang}]")
     page.locator("main form button[type=submit]").click()  # move without a reason: the error state

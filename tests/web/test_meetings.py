@@ -32,9 +32,14 @@ def jens(app, client, people):
 
 def add_meeting(app, people, name="jens", **values):
     with app.app_context():
-        meeting = Meeting(citizen_id=people[name], starts_at=values.pop("starts_at", utcnow() + timedelta(days=2)),
-                          place="Jobcenter Demokommune", address="Rådhustorvet 1", bring="Dit sygesikringskort",
-                          **values)
+        meeting = Meeting(
+            citizen_id=people[name],
+            starts_at=values.pop("starts_at", utcnow() + timedelta(days=2)),
+            place="Jobcenter Demokommune",
+            address="Rådhustorvet 1",
+            bring="Dit sygesikringskort",
+            **values,
+        )
         db.session.add(meeting)
         db.session.commit()
         return meeting.public_id, meeting.booking_ref
@@ -59,14 +64,19 @@ def test_a_meeting_after_the_change_to_winter_time_shows_and_exports_the_right_l
         event = next(iter(Calendar.from_ical(ics.data).walk("VEVENT")))
         start = event.decoded("dtstart")
         assert (start.hour, start.minute, str(start.tzinfo)) == (10, 0, "Europe/Copenhagen")
-        assert Calendar.from_ical(Calendar.from_ical(ics.data).to_ical()).to_ical() == Calendar.from_ical(ics.data).to_ical()
+        assert (
+            Calendar.from_ical(Calendar.from_ical(ics.data).to_ical()).to_ical()
+            == Calendar.from_ical(ics.data).to_ical()
+        )
 
 
 def test_the_video_link_appears_only_from_15_minutes_before(app, jens, people):
-    later, _ = add_meeting(app, people, kind="video", video_url="https://video.example/room",
-                           starts_at=utcnow() + timedelta(hours=2))
-    soon, _ = add_meeting(app, people, kind="video", video_url="https://video.example/room",
-                          starts_at=utcnow() + timedelta(minutes=10))
+    later, _ = add_meeting(
+        app, people, kind="video", video_url="https://video.example/room", starts_at=utcnow() + timedelta(hours=2)
+    )
+    soon, _ = add_meeting(
+        app, people, kind="video", video_url="https://video.example/room", starts_at=utcnow() + timedelta(minutes=10)
+    )
     assert "https://video.example/room" not in jens.get(f"/me/meetings/{later}").get_data(as_text=True)
     assert "https://video.example/room" in jens.get(f"/me/meetings/{soon}").get_data(as_text=True)
 
@@ -116,8 +126,10 @@ def test_the_caseworker_handles_the_request_and_the_citizen_sees_the_answer(app,
     karen = app.test_client()
     sign_in_as(karen, app, staff(people, "karen"))
     token = csrf_token(karen, "/staff/inbox")
-    handled = karen.post(f"/staff/requests/{request_id}/handle",
-                         data={"csrf_token": token, f"{request_id}-response": "Vi flytter til torsdag."})
+    handled = karen.post(
+        f"/staff/requests/{request_id}/handle",
+        data={"csrf_token": token, f"{request_id}-response": "Vi flytter til torsdag."},
+    )
     assert handled.status_code == 302
     receipt = page(jens.get(receipt_url + "?lang=en")).get_text(" ")
     assert "Handled by your caseworker" in receipt and "Vi flytter til torsdag." in receipt
@@ -132,8 +144,18 @@ def test_a_caseworker_plans_changes_and_cancels_a_meeting_in_danish_time(app, pe
 
         jens_id = db.session.get(Citizen, people["jens"]).public_id
     token = csrf_token(karen, f"/staff/citizens/{jens_id}/meetings/new")
-    form = {"csrf_token": token, "date": "2030-10-28", "time": "10:00", "duration_minutes": "45", "kind": "video",
-            "place": "", "address": "", "participants": "Karen Holm", "bring": "", "video_url": ""}
+    form = {
+        "csrf_token": token,
+        "date": "2030-10-28",
+        "time": "10:00",
+        "duration_minutes": "45",
+        "kind": "video",
+        "place": "",
+        "address": "",
+        "participants": "Karen Holm",
+        "bring": "",
+        "video_url": "",
+    }
     assert karen.post(f"/staff/citizens/{jens_id}/meetings/new", data=form).status_code == 302
     with app.app_context():
         meeting = db.session.scalar(select(Meeting).where(Meeting.participants == "Karen Holm"))

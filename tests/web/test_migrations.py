@@ -73,3 +73,32 @@ def test_downgrade_to_empty_and_upgrade_again(migrated_app):
     upgrade()
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM citizen")).scalar() == 0
+
+
+def test_upgrading_keeps_existing_meetings_and_gives_each_a_booking_reference(empty_database, tmp_path):
+    config = TestConfig()
+    config.SQLALCHEMY_DATABASE_URI = empty_database
+    config.INSTANCE_PATH = str(tmp_path / "instance")
+    app = create_app(config)
+    with app.app_context():
+        upgrade(revision="0002")
+        with db.engine.begin() as conn:
+            conn.execute(
+                text("INSERT INTO citizen (id, public_id, name, created_at) VALUES (1, 'p1', 'X', :t)"),
+                {"t": "2026-01-01 00:00:00"},
+            )
+            for number in (1, 2):
+                conn.execute(
+                    text(
+                        "INSERT INTO meeting (id, public_id, citizen_id, starts_at, kind, status, created_at)"
+                        " VALUES (:id, :pid, 1, :t, 'in_person', 'planned', :t)"
+                    ),
+                    {"id": number, "pid": f"m{number}", "t": "2026-12-01 09:00:00"},
+                )
+        upgrade()
+        with db.engine.connect() as conn:
+            rows = conn.execute(text("SELECT booking_ref, duration_minutes FROM meeting ORDER BY id")).all()
+        assert len(rows) == 2 and all(ref and len(ref) == 6 for ref, _ in rows)
+        assert rows[0][0] != rows[1][0] and {minutes for _, minutes in rows} == {60}
+        db.session.remove()
+        db.engine.dispose()
