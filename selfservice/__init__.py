@@ -1,5 +1,6 @@
 """The app factory: configuration, extensions, blueprints, CLI and error pages, wired in one place."""
 
+from datetime import date
 from pathlib import Path
 
 from flask import Flask
@@ -47,6 +48,7 @@ def create_app(config: config_module.Config | None = None) -> Flask:
     from .citizen import bp as citizen_bp
     from .meetings import bp as meetings_bp
     from .pages import bp as pages_bp
+    from .plan import bp as plan_bp
     from .preparation import bp as preparation_bp
     from .preparation import together_bp
 
@@ -57,6 +59,7 @@ def create_app(config: config_module.Config | None = None) -> Flask:
     app.register_blueprint(caseworker_bp)
     app.register_blueprint(preparation_bp)
     app.register_blueprint(meetings_bp)
+    app.register_blueprint(plan_bp)
     app.register_blueprint(together_bp)
     if app.config["DEMO_MODE"]:
         from .devidp import bp as devidp_bp
@@ -67,6 +70,10 @@ def create_app(config: config_module.Config | None = None) -> Flask:
     from .forms import form_errors, max_length
 
     app.jinja_env.globals.update(form_errors=form_errors, max_length=max_length)
+    from .labels import PLAN_FIELDS
+
+    app.jinja_env.filters["todate"] = date.fromisoformat
+    app.jinja_env.filters["plan_field"] = lambda name: PLAN_FIELDS.get(name, name)
     errors.init_app(app)
     cli.init_app(app)
 

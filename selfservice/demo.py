@@ -89,6 +89,8 @@ def seed() -> list[str]:
                 )
             )
             created.append(f"staff {name}")
+    db.session.flush()
+    created += _seed_plan_for_jens()
     name, born, language, situation, team = NO_MITID
     reza = db.session.scalar(select(Citizen).where(Citizen.name == name, Citizen.oidc_subject.is_(None)))
     if reza is None:
@@ -123,3 +125,80 @@ def seed_command() -> None:
         raise click.ClickException("Demo data can only be seeded in demo mode (SELFSERVICE_DEMO_MODE=1).")
     created = seed()
     click.echo("\n".join(created) if created else "Demo data already present; nothing changed.")
+
+
+JENS_ACTIVITIES = [
+    # title, area, status, start (days from today), end, hours, department, legal basis, legal url, sub-goal
+    (
+        "Jobsøgningskursus",
+        "employment",
+        "finished",
+        -60,
+        -30,
+        15,
+        "Jobcenter Demokommune",
+        "LAB § 91",
+        "https://www.retsinformation.dk/eli/lta/2019/548",
+        "Et opdateret CV og tre ansøgninger",
+    ),
+    (
+        "Virksomhedspraktik som lagermedarbejder",
+        "employment",
+        "ongoing",
+        -14,
+        42,
+        30,
+        "Jobcenter Demokommune",
+        "LAB § 125",
+        "https://www.retsinformation.dk/eli/lta/2019/548",
+        "Prøve lagerarbejde i fire uger",
+    ),
+    (
+        "Truckcertifikat (AMU-kursus)",
+        "education",
+        "planned",
+        50,
+        60,
+        37,
+        "AMU Demokommune",
+        "LAB § 91",
+        "https://www.retsinformation.dk/eli/lta/2019/548",
+        "Truckcertifikat B",
+    ),
+]
+
+
+def _seed_plan_for_jens() -> list[str]:
+    from .models import Plan, PlanActivity
+    from .plan.publishing import publish
+
+    jens = db.session.scalar(select(Citizen).where(Citizen.oidc_subject == "demo-jens"))
+    if jens is None or db.session.scalar(select(Plan).where(Plan.citizen_id == jens.id)) is not None:
+        return []
+    plan = Plan(citizen_id=jens.id, goal_kind="job", goal="Fast job som lagermedarbejder")
+    db.session.add(plan)
+    db.session.flush()
+    today = utcnow().date()
+    for title, area, status, start, end, hours, department, law, url, sub_goal in JENS_ACTIVITIES:
+        db.session.add(
+            PlanActivity(
+                plan_id=plan.id,
+                title=title,
+                area=area,
+                status=status,
+                hours_per_week=hours,
+                start_date=today + timedelta(days=start),
+                end_date=today + timedelta(days=end),
+                department=department,
+                caseworker="Karen Holm",
+                legal_basis=law,
+                legal_url=url,
+                sub_goal=sub_goal,
+                agreed=True,
+            )
+        )
+    db.session.flush()
+    db.session.refresh(plan)
+    karen = db.session.scalar(select(StaffUser).where(StaffUser.email == "karen.holm@demokommune.dk"))
+    publish(plan, karen)
+    return ["plan for Jens Nielsen"]

@@ -32,6 +32,7 @@ AUDIT_OBJECTS = {
     "citizen_record": _l("Your record at the jobcentre"),
     "preparation_form": _l("Your preparation form"),
     "meeting": _l("Your meetings"),
+    "plan": _l("Your plan"),
 }
 
 AUDIT_PURPOSES = {
@@ -84,4 +85,36 @@ STAFF_REQUEST_KINDS = {
     "move": _l("Asks to move the meeting"),
     "cancel": _l("Cancels the meeting"),
     "sick": _l("Reports illness"),
+}
+
+ACTIVITY_STATUSES = {
+    "ongoing": _l("Ongoing"),
+    "planned": _l("Planned"),
+    "finished": _l("Finished"),
+    "cancelled": _l("Cancelled"),
+}
+
+AREAS = {
+    "employment": _l("Work and employment"),
+    "social": _l("Social support"),
+    "health": _l("Health"),
+    "education": _l("Education"),
+}
+
+GOAL_KINDS = {"job": _l("Job"), "education": _l("Education")}
+
+PLAN_FIELDS = {
+    "title": _l("Title"),
+    "description": _l("Description"),
+    "sub_goal": _l("Sub-goal"),
+    "area": _l("Area"),
+    "status": _l("Status"),
+    "start_date": _l("Start"),
+    "end_date": _l("End"),
+    "hours_per_week": _l("Hours per week"),
+    "department": _l("Responsible department"),
+    "caseworker": _l("Caseworker"),
+    "legal_basis": _l("Legal basis"),
+    "legal_url": _l("Legal basis"),
+    "agreed": _l("Agreed with you"),
 }

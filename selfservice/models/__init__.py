@@ -4,6 +4,7 @@ from .audit import AuditEntry
 from .meetings import Meeting, MeetingRequest
 from .outbox import OutboxMessage
 from .people import Citizen, StaffUser, Team
+from .plans import Plan, PlanActivity, PlanVersion, TeamMinutes
 from .preparation import CitizenNote, FormSubmission, PreparationForm, PreparationNote
 from .sessions import Invitation, WebSession
 from .timeutil import utcnow
@@ -17,10 +18,14 @@ __all__ = [
     "Meeting",
     "MeetingRequest",
     "OutboxMessage",
+    "Plan",
+    "PlanActivity",
+    "PlanVersion",
     "PreparationForm",
     "PreparationNote",
     "StaffUser",
     "Team",
+    "TeamMinutes",
     "WebSession",
     "utcnow",
 ]
