@@ -47,6 +47,7 @@ def create_app(config: config_module.Config | None = None) -> Flask:
     from .caseworker import bp as caseworker_bp
     from .citizen import bp as citizen_bp
     from .meetings import bp as meetings_bp
+    from .messages import bp as messages_bp
     from .pages import bp as pages_bp
     from .plan import bp as plan_bp
     from .preparation import bp as preparation_bp
@@ -60,6 +61,7 @@ def create_app(config: config_module.Config | None = None) -> Flask:
     app.register_blueprint(preparation_bp)
     app.register_blueprint(meetings_bp)
     app.register_blueprint(plan_bp)
+    app.register_blueprint(messages_bp)
     app.register_blueprint(together_bp)
     if app.config["DEMO_MODE"]:
         from .devidp import bp as devidp_bp

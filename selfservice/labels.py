@@ -33,6 +33,7 @@ AUDIT_OBJECTS = {
     "preparation_form": _l("Your preparation form"),
     "meeting": _l("Your meetings"),
     "plan": _l("Your plan"),
+    "messages": _l("Your messages"),
 }
 
 AUDIT_PURPOSES = {

@@ -60,7 +60,17 @@ def notify_citizen(citizen: Citizen, template: str, **context) -> None:
 @bp.get("/inbox")
 @staff_required()
 def inbox():
-    show = "handled" if request.args.get("show") == "handled" else "open"
+    """New messages and meeting requests: "waiting for us", "waiting for the citizen" and "handled"."""
+    from .messages import threads_waiting
+
+    show = request.args.get("show") if request.args.get("show") in ("citizen", "handled") else "open"
+    threads = threads_waiting(current_user.team_id, for_us=show == "open") if show != "handled" else []
+    if show == "citizen":
+        requests_ = []
+        forms = {}
+        return render_template(
+            "caseworker/inbox.html", requests_=requests_, show=show, labels=labels, forms=forms, threads=threads
+        )
     requests_ = db.session.scalars(
         select(MeetingRequest)
         .join(Meeting)
@@ -71,7 +81,9 @@ def inbox():
     ).all()
     # One small form per request, prefixed so that every field id on the page is unique.
     forms = {r.public_id: HandleForm(prefix=r.public_id) for r in requests_}
-    return render_template("caseworker/inbox.html", requests_=requests_, show=show, labels=labels, forms=forms)
+    return render_template(
+        "caseworker/inbox.html", requests_=requests_, show=show, labels=labels, forms=forms, threads=threads
+    )
 
 
 @bp.post("/requests/<public_id>/handle")

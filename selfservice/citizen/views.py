@@ -5,7 +5,7 @@ from sqlalchemy import select
 from .. import labels
 from ..access import citizen_required, signed_in_with_invitation
 from ..extensions import db
-from ..models import AuditEntry, Meeting, utcnow
+from ..models import AuditEntry, Meeting, Message, utcnow
 from . import bp
 
 
@@ -20,6 +20,11 @@ def home():
         labels=labels,
         citizen=current_user,
         form=form_for(current_user, create=False),
+        unread=db.session.scalar(
+            select(Message.id)
+            .where(Message.citizen_id == current_user.id, Message.from_citizen.is_(False), Message.read_at.is_(None))
+            .limit(1)
+        ),
         next_meeting=db.session.scalar(
             select(Meeting)
             .where(Meeting.citizen_id == current_user.id, Meeting.status == "planned", Meeting.starts_at >= utcnow())

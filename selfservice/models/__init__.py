@@ -2,6 +2,7 @@
 
 from .audit import AuditEntry
 from .meetings import Meeting, MeetingRequest
+from .messages import Message, MessageDraft
 from .outbox import OutboxMessage
 from .people import Citizen, StaffUser, Team
 from .plans import Plan, PlanActivity, PlanVersion, TeamMinutes
@@ -17,6 +18,8 @@ __all__ = [
     "Invitation",
     "Meeting",
     "MeetingRequest",
+    "Message",
+    "MessageDraft",
     "OutboxMessage",
     "Plan",
     "PlanActivity",

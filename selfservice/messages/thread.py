@@ -1,0 +1,101 @@
+"""Reading, writing and drafting in a thread; shared by the citizen's and the caseworker's pages."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from sqlalchemy import select, update
+from wtforms import SelectField, TextAreaField
+from wtforms.validators import DataRequired, Length
+
+from .. import mail
+from ..extensions import db
+from ..models import Citizen, Meeting, Message, MessageDraft, Plan, PlanActivity, StaffUser, utcnow
+from ..rules.preparation import TEXT_LIMIT
+
+
+class MessageForm(FlaskForm):
+    reference = SelectField(_l("About"), choices=[], validate_choice=True)
+    body = TextAreaField(
+        _l("Your message"),
+        description=_l("Do not write your CPR number. Your message is sent securely to your team."),
+        validators=[DataRequired(_l("Write your message")), Length(max=TEXT_LIMIT)],
+    )
+
+
+def reference_choices(citizen: Citizen) -> list[tuple[str, object]]:
+    """A message may be about a meeting or a plan activity of this citizen, or about nothing in particular."""
+    from flask_babel import format_datetime
+
+    choices: list[tuple[str, object]] = [("", _l("Nothing in particular"))]
+    meetings = db.session.scalars(
+        select(Meeting).where(Meeting.citizen_id == citizen.id, Meeting.status == "planned").order_by(Meeting.starts_at)
+    )
+    for meeting in meetings:
+        choices.append(
+            (f"meeting:{meeting.public_id}", _l("Meeting %(date)s", date=format_datetime(meeting.starts_at, "short")))
+        )
+    activities = db.session.scalars(
+        select(PlanActivity).join(Plan).where(Plan.citizen_id == citizen.id).order_by(PlanActivity.title)
+    )
+    for activity in activities:
+        choices.append((f"activity:{activity.public_id}", activity.title))
+    return choices
+
+
+def build_form(citizen: Citizen, writer: str, **kwargs) -> MessageForm:
+    draft = db.session.scalar(
+        select(MessageDraft).where(MessageDraft.citizen_id == citizen.id, MessageDraft.writer == writer)
+    )
+    data = {"body": draft.body, "reference": draft.reference or ""} if draft else None
+    form = MessageForm(data=data, **kwargs)
+    form.reference.choices = reference_choices(citizen)
+    return form
+
+
+def save_draft(citizen: Citizen, writer: str, body: str, reference: str | None) -> None:
+    draft = db.session.scalar(
+        select(MessageDraft).where(MessageDraft.citizen_id == citizen.id, MessageDraft.writer == writer)
+    )
+    if draft is None:
+        draft = MessageDraft(citizen_id=citizen.id, writer=writer)
+        db.session.add(draft)
+    draft.body, draft.reference, draft.updated_at = body, reference or None, utcnow()
+    db.session.commit()
+
+
+def send(citizen: Citizen, form: MessageForm, staff: StaffUser | None) -> Message:
+    message = Message(
+        citizen_id=citizen.id, from_citizen=staff is None, staff_id=staff.id if staff else None, body=form.body.data
+    )
+    kind, _, public_id = (form.reference.data or "").partition(":")
+    if kind == "meeting":
+        message.meeting_id = db.session.scalar(select(Meeting.id).where(Meeting.public_id == public_id))
+    elif kind == "activity":
+        message.activity_id = db.session.scalar(select(PlanActivity.id).where(PlanActivity.public_id == public_id))
+    db.session.add(message)
+    writer = f"staff:{staff.id}" if staff else "citizen"
+    db.session.execute(
+        MessageDraft.__table__.delete().where(MessageDraft.citizen_id == citizen.id, MessageDraft.writer == writer)
+    )
+    if staff is not None and citizen.email:
+        # The notice never carries the message itself.
+        mail.queue_template(citizen.email, "mail/new_message", citizen.language or "da")
+    db.session.commit()
+    return message
+
+
+def mark_read(citizen: Citizen, by_citizen: bool) -> None:
+    """Opening the thread marks the other side's messages as read."""
+    db.session.execute(
+        update(Message)
+        .where(Message.citizen_id == citizen.id, Message.from_citizen.is_(not by_citizen), Message.read_at.is_(None))
+        .values(read_at=utcnow())
+    )
+    db.session.commit()
+
+
+def thread(citizen: Citizen) -> list[Message]:
+    return list(
+        db.session.scalars(
+            select(Message).where(Message.citizen_id == citizen.id).order_by(Message.created_at, Message.id)
+        )
+    )
