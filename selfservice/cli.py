@@ -26,11 +26,13 @@ notifications_cli = AppGroup("notifications", help="E-mail and other notificatio
 
 @notifications_cli.command("send")
 def send_notifications() -> None:
-    """Deliver what is waiting in the outbox (run by cron or a systemd timer)."""
+    """Queue due meeting reminders, then deliver what is waiting in the outbox (run by cron every minute)."""
     from .mail import deliver_due
+    from .notifications import schedule_reminders
 
+    reminders = schedule_reminders()
     sent, failed = deliver_due(limit=1000)
-    click.echo(f"sent {sent}, failed {failed}")
+    click.echo(f"reminders queued {reminders}, sent {sent}, failed {failed}")
 
 
 users_cli = AppGroup("users", help="Staff accounts.")

@@ -79,6 +79,11 @@ class Config:
         self.SMTP_PORT = env_int("SMTP_PORT", 25)
         self.MAIL_FROM = env("MAIL_FROM", "selvbetjening@demokommune.dk")
         self.TEAM_NOTIFY_EMAIL = env("TEAM_NOTIFY_EMAIL")
+        # Text messages go to an HTTP gateway: POST {"to", "text"} with a bearer token; no URL keeps them queued.
+        self.SMS_GATEWAY_URL = env("SMS_GATEWAY_URL")
+        self.SMS_GATEWAY_TOKEN = env("SMS_GATEWAY_TOKEN")
+        # No messages to citizens between 21:00 and 08:00 Copenhagen time (switch off only in tests).
+        self.QUIET_HOURS = env_bool("QUIET_HOURS", True)
 
         self.JOBCENTRE_NAME = env("JOBCENTRE_NAME", "Jobcenter Demokommune")
         self.JOBCENTRE_PHONE = env("JOBCENTRE_PHONE", "70 10 20 30")
@@ -99,6 +104,7 @@ class TestConfig(Config):
         self.SQLALCHEMY_DATABASE_URI = os.environ.get("SELFSERVICE_TEST_DATABASE_URL", "sqlite://")
         self.DEMO_MODE = True
         self.RATELIMIT_STORAGE_URI = "memory://"
+        self.QUIET_HOURS = False  # tests must not depend on the time of day they run at
 
 
 class ProductionConfig(Config):

@@ -1,74 +1,133 @@
-"""E-mail through the outbox (see models/outbox.py).
+"""The outbox: e-mail and text messages are queued in the same transaction as the event, then delivered.
 
-Messages are rendered in the recipient's language when queued, stored, and delivered by `deliver_due()`: right
-after the request that queued them, and by `flask notifications send` from cron for anything that failed.
+Delivery claims rows with SELECT … FOR UPDATE SKIP LOCKED on PostgreSQL, so two senders running at once (cron on
+two instances) never send the same message twice; a failure is retried with backoff; messages to citizens wait
+for the end of quiet hours.
 """
 
+import contextlib
 import smtplib
 from email.message import EmailMessage
 
+import requests
 from flask import current_app, render_template
 from flask_babel import force_locale
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from .extensions import db
 from .models import OutboxMessage, utcnow
+from .rules import notifications as timing
 
-MAX_ATTEMPTS = 20
 
-
-def queue(recipient: str, subject: str, body: str) -> OutboxMessage:
-    message = OutboxMessage(recipient=recipient, subject=subject, body=body)
+def queue(recipient: str, subject: str, body: str, **fields) -> OutboxMessage:
+    message = OutboxMessage(recipient=recipient, subject=subject, body=body, **fields)
     db.session.add(message)
     return message
 
 
-def queue_template(recipient: str, template: str, language: str, **context) -> OutboxMessage:
+def render(template: str, language: str, channel: str = "email", **context) -> tuple[str, str]:
     with force_locale(language):
+        if channel == "sms":
+            return "", render_template(template + ".sms.txt", **context).strip()
         subject = render_template(template + ".subject.txt", **context).strip()
-        body = render_template(template + ".body.txt", **context)
+        return subject, render_template(template + ".body.txt", **context)
+
+
+def queue_template(recipient: str, template: str, language: str, **context) -> OutboxMessage:
+    subject, body = render(template, language, **context)
     return queue(recipient, subject, body)
 
 
+class _Senders:
+    """Opens the SMTP connection only if an e-mail is due, once per batch."""
+
+    def __init__(self):
+        self.smtp = None
+
+    def email(self, message: OutboxMessage) -> None:
+        if self.smtp is None:
+            self.smtp = smtplib.SMTP(current_app.config["SMTP_HOST"], current_app.config["SMTP_PORT"], timeout=10)
+        email = EmailMessage()
+        email["From"] = current_app.config["MAIL_FROM"]
+        email["To"] = message.recipient
+        email["Subject"] = message.subject
+        email.set_content(message.body)
+        self.smtp.send_message(email)
+
+    def sms(self, message: OutboxMessage) -> None:
+        response = requests.post(
+            current_app.config["SMS_GATEWAY_URL"],
+            json={"to": message.recipient, "text": message.body},
+            headers={"Authorization": f"Bearer {current_app.config['SMS_GATEWAY_TOKEN'] or ''}"},
+            timeout=10,
+        )
+        response.raise_for_status()
+
+    def close(self) -> None:
+        if self.smtp is not None:
+            with contextlib.suppress(smtplib.SMTPException, OSError):
+                self.smtp.quit()
+
+
+def _enabled_channels() -> list[str]:
+    channels = []
+    if current_app.config["SMTP_HOST"]:
+        channels.append("email")
+    if current_app.config["SMS_GATEWAY_URL"]:
+        channels.append("sms")
+    return channels
+
+
 def deliver_due(limit: int = 100) -> tuple[int, int]:
-    """Send unsent messages; returns (sent, failed). Each message is committed as sent right after the server
-    accepted it, so a crash can at worst repeat the one message in flight."""
-    host = current_app.config["SMTP_HOST"]
-    if not host:
+    """Send what is due, one message per transaction; returns (sent, failed).
+
+    Each row is claimed with FOR UPDATE SKIP LOCKED (PostgreSQL) and committed as sent right after the server took
+    it, so a second sender skips it and a crash can at worst repeat the one message in flight.
+    """
+    channels = _enabled_channels()
+    if not channels:
         return 0, 0
-    due = db.session.scalars(
-        select(OutboxMessage)
-        .where(OutboxMessage.sent_at.is_(None), OutboxMessage.attempts < MAX_ATTEMPTS)
-        .order_by(OutboxMessage.id)
-        .limit(limit)
-    ).all()
-    if not due:
-        return 0, 0
+    senders = _Senders()
     sent = failed = 0
+    skipped: list[int] = []
     try:
-        smtp = smtplib.SMTP(host, current_app.config["SMTP_PORT"], timeout=10)
-    except OSError as error:
-        for message in due:
-            message.attempts += 1
-            message.last_error = type(error).__name__
-        db.session.commit()
-        return 0, len(due)
-    with smtp:
-        for message in due:
-            email = EmailMessage()
-            email["From"] = current_app.config["MAIL_FROM"]
-            email["To"] = message.recipient
-            email["Subject"] = message.subject
-            email.set_content(message.body)
+        for _ in range(limit):
+            now = utcnow()
+            query = (
+                select(OutboxMessage)
+                .where(
+                    OutboxMessage.sent_at.is_(None),
+                    OutboxMessage.attempts < timing.MAX_ATTEMPTS,
+                    OutboxMessage.channel.in_(channels),
+                    or_(OutboxMessage.not_before.is_(None), OutboxMessage.not_before <= now),
+                    OutboxMessage.id.not_in(skipped),
+                )
+                .order_by(OutboxMessage.id)
+                .limit(1)
+            )
+            if db.engine.dialect.name == "postgresql":
+                query = query.with_for_update(skip_locked=True)
+            message = db.session.scalar(query)
+            if message is None:
+                break
+            if message.quiet and current_app.config["QUIET_HOURS"] and timing.in_quiet_hours(now):
+                message.not_before = timing.next_allowed(now)
+                db.session.commit()
+                continue
             try:
-                smtp.send_message(email)
-            except smtplib.SMTPException as error:
+                getattr(senders, message.channel)(message)
+            except (OSError, smtplib.SMTPException, requests.RequestException) as error:
                 message.attempts += 1
                 message.last_error = type(error).__name__
+                message.not_before = now + timing.backoff(message.attempts)
+                skipped.append(message.id)
                 failed += 1
+                senders.smtp = None
             else:
-                message.sent_at = utcnow()
                 message.attempts += 1
+                message.sent_at = now
                 sent += 1
             db.session.commit()
+    finally:
+        senders.close()
     return sent, failed

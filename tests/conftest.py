@@ -143,3 +143,29 @@ def smtp_server(app):
     yield mailbox
     controller.stop()
     app.config.update(SMTP_HOST=None, TEAM_NOTIFY_EMAIL=None)
+
+
+@pytest.fixture
+def sms_gateway(app):
+    """A real HTTP server on loopback standing in for the SMS gateway; it records what it is asked to send."""
+    import json
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    received = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 - the http.server hook name
+            length = int(self.headers["Content-Length"])
+            received.append({"auth": self.headers.get("Authorization"), **json.loads(self.rfile.read(length))})
+            self.send_response(202)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    app.config.update(SMS_GATEWAY_URL=f"http://127.0.0.1:{server.server_address[1]}/send", SMS_GATEWAY_TOKEN="t0k")
+    yield received
+    server.shutdown()
+    app.config.update(SMS_GATEWAY_URL=None, SMS_GATEWAY_TOKEN=None)

@@ -14,6 +14,7 @@ from .. import audit, labels, mail
 from ..access import staff_required
 from ..extensions import db
 from ..models import Citizen, Meeting, MeetingRequest, utcnow
+from ..notifications import notify_citizen
 from ..rules import meetings as rules
 from . import bp
 from .views import own_citizen
@@ -49,12 +50,6 @@ def own_meeting(public_id: str) -> Meeting:
     if meeting is None or current_user.team_id is None or meeting.citizen.team_id != current_user.team_id:
         abort(404)
     return meeting
-
-
-def notify_citizen(citizen: Citizen, template: str, **context) -> None:
-    address = citizen.email
-    if address:
-        mail.queue_template(address, template, citizen.language or "da", citizen=citizen, **context)
 
 
 @bp.get("/inbox")

@@ -12,11 +12,17 @@ from ..rules.meetings import to_local
 
 
 def meeting_calendar(meeting: Meeting) -> bytes:
+    return meetings_calendar([meeting])
+
+
+def meetings_calendar(meetings: list[Meeting]) -> bytes:
+    """One file for one meeting (download) or all of a citizen's meetings (the private feed)."""
     calendar = Calendar()
     calendar.add("prodid", "-//selfservice//jobcentre meetings//DA")
     calendar.add("version", "2.0")
     calendar.add("method", "PUBLISH")
-    calendar.add_component(meeting_event(meeting))
+    for meeting in meetings:
+        calendar.add_component(meeting_event(meeting))
     calendar.add_missing_timezones()
     return calendar.to_ical()
 

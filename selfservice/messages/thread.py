@@ -6,9 +6,9 @@ from sqlalchemy import select, update
 from wtforms import SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from .. import mail
 from ..extensions import db
 from ..models import Citizen, Meeting, Message, MessageDraft, Plan, PlanActivity, StaffUser, utcnow
+from ..notifications import notify_citizen
 from ..rules.preparation import TEXT_LIMIT
 
 
@@ -76,9 +76,8 @@ def send(citizen: Citizen, form: MessageForm, staff: StaffUser | None) -> Messag
     db.session.execute(
         MessageDraft.__table__.delete().where(MessageDraft.citizen_id == citizen.id, MessageDraft.writer == writer)
     )
-    if staff is not None and citizen.email:
-        # The notice never carries the message itself.
-        mail.queue_template(citizen.email, "mail/new_message", citizen.language or "da")
+    if staff is not None:
+        notify_citizen(citizen, "mail/new_message")  # the notice never carries the message itself
     db.session.commit()
     return message
 

@@ -17,6 +17,7 @@ class OutboxMessage(db.Model):
     __tablename__ = "outbox_message"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(10), default="email")  # email | sms
     recipient: Mapped[str] = mapped_column(String(254))
     subject: Mapped[str] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text)
@@ -24,3 +25,9 @@ class OutboxMessage(db.Model):
     sent_at: Mapped[datetime | None] = mapped_column(index=True)
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None] = mapped_column(String(300))
+    # Not before this time (quiet hours, backoff after a failure); None means at once.
+    not_before: Mapped[datetime | None] = mapped_column(index=True)
+    # Messages to citizens wait for the end of quiet hours; a team's e-mail does not.
+    quiet: Mapped[bool] = mapped_column(default=False)
+    # One reminder per meeting, time and channel, however many senders run at once.
+    dedupe_key: Mapped[str | None] = mapped_column(String(120), unique=True)

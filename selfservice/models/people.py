@@ -43,6 +43,11 @@ class Citizen(db.Model):
     language: Mapped[str | None] = mapped_column(String(8))
     situation: Mapped[str | None] = mapped_column(String(40))
     email: Mapped[str | None] = mapped_column(String(254))
+    phone: Mapped[str | None] = mapped_column(String(30))
+    notify_email: Mapped[bool] = mapped_column(default=True)
+    notify_sms: Mapped[bool] = mapped_column(default=False)
+    # The private calendar feed's secret is shown once; only its hash is kept, and it can be revoked.
+    calendar_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     team_id: Mapped[int | None] = mapped_column(ForeignKey("team.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

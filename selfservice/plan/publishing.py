@@ -2,9 +2,9 @@
 
 from sqlalchemy import select
 
-from .. import mail
 from ..extensions import db
 from ..models import Citizen, Plan, PlanActivity, PlanVersion, StaffUser, utcnow
+from ..notifications import notify_citizen
 from ..rules import plan as rules
 
 
@@ -49,9 +49,7 @@ def publish(plan: Plan, staff: StaffUser | None) -> PlanVersion | None:
         published_by_id=staff.id if staff else None,
     )
     db.session.add(version)
-    citizen = plan.citizen
-    if citizen.email:
-        mail.queue_template(citizen.email, "mail/plan_changed", citizen.language or "da", version=version)
+    notify_citizen(plan.citizen, "mail/plan_changed", version=version)
     return version
 
 

@@ -239,6 +239,12 @@ def test_when_the_mail_server_is_down_the_mail_waits_in_the_outbox_and_goes_out_
         waiting = db.session.scalars(select(OutboxMessage).where(OutboxMessage.sent_at.is_(None))).all()
         assert len(waiting) == 1 and waiting[0].attempts == 1
     app.config["SMTP_PORT"] = smtp_server.port
+    assert "sent 0" in app.test_cli_runner().invoke(args=["notifications", "send"]).output  # backing off
+    with app.app_context():
+        waiting = db.session.scalar(select(OutboxMessage))
+        assert waiting.not_before > waiting.created_at
+        waiting.not_before = utcnow()  # the backoff has passed
+        db.session.commit()
     result = app.test_cli_runner().invoke(args=["notifications", "send"])
     assert "sent 1" in result.output
     assert len(smtp_server.messages) == 1
