@@ -119,3 +119,9 @@ PLAN_FIELDS = {
     "legal_url": _l("Legal basis"),
     "agreed": _l("Agreed with you"),
 }
+
+CONSENTS = {
+    "doctor": _l("Send a copy of my plan to my own doctor"),
+    "departments": _l("Let other departments in the municipality see my plan"),
+    "region": _l("Let the region (hospitals and psychiatry) see my plan"),
+}

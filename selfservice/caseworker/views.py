@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from .. import audit, labels
 from ..access import staff_required
+from ..citizen.consents import consent_state
 from ..extensions import db
 from ..models import Citizen, Invitation, Meeting, utcnow
 from ..rules import invitations
@@ -76,6 +77,7 @@ def citizen(public_id: str):
         invitations=active,
         form=InvitationForm(),
         meetings=meetings,
+        consents=consent_state(person),
     )
 
 

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("citizen", __name__, url_prefix="/me")
 
-from . import settings, views  # noqa: E402, F401
+from . import consents, settings, views  # noqa: E402, F401

@@ -1,6 +1,7 @@
 """SQLAlchemy 2 typed models, one module per aggregate. Importing this package registers them all."""
 
 from .audit import AuditEntry
+from .consents import ConsentEvent
 from .meetings import Meeting, MeetingRequest
 from .messages import Message, MessageDraft
 from .outbox import OutboxMessage
@@ -14,6 +15,7 @@ __all__ = [
     "AuditEntry",
     "Citizen",
     "CitizenNote",
+    "ConsentEvent",
     "FormSubmission",
     "Invitation",
     "Meeting",

@@ -60,6 +60,7 @@ EXPECTED_ROUTES = {
     ("/staff/plan/activities/<public_id>/edit", STAFF),
     ("/staff/citizens/<public_id>/plan/publish", STAFF),
     ("/staff/citizens/<public_id>/minutes/new", STAFF),
+    ("/me/consents", CITIZEN),
     ("/me/settings", CITIZEN),
     ("/me/settings/calendar", CITIZEN),
     ("/me/calendar/<token>.ics", PUBLIC),
