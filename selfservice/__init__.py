@@ -42,6 +42,7 @@ def create_app(config: config_module.Config | None = None) -> Flask:
     access.init_app(app)
     init_login(app, login_manager)
 
+    from .api import bp as api_bp
     from .auth import bp as auth_bp
     from .auth.oidc import register_clients
     from .caseworker import bp as caseworker_bp
@@ -62,6 +63,7 @@ def create_app(config: config_module.Config | None = None) -> Flask:
     app.register_blueprint(meetings_bp)
     app.register_blueprint(plan_bp)
     app.register_blueprint(messages_bp)
+    app.register_blueprint(api_bp)
     app.register_blueprint(together_bp)
     if app.config["DEMO_MODE"]:
         from .devidp import bp as devidp_bp

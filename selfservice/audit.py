@@ -14,10 +14,13 @@ READ = "read"
 WRITE = "write"
 
 
-def record(citizen: Citizen, action: str, obj: str, purpose: str) -> AuditEntry:
+def record(citizen: Citizen, action: str, obj: str, purpose: str, api: bool = False) -> AuditEntry:
     actor = current_user if getattr(current_user, "is_authenticated", False) else None
     entry = AuditEntry(citizen_id=citizen.id, action=action, object=obj, purpose=purpose)
-    if actor is not None and actor.is_staff:
+    if api:
+        # The municipality's case system, through an API token (named in the DPO's export via the role).
+        entry.actor_kind, entry.actor_role, entry.actor_department = "api", "case_system", "employment"
+    elif actor is not None and actor.is_staff:
         entry.actor_kind = "staff"
         entry.actor_id = actor.id
         entry.actor_role = actor.role

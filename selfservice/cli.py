@@ -19,6 +19,40 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(audit_cli)
     app.cli.add_command(notifications_cli)
+    app.cli.add_command(api_tokens_cli)
+
+
+api_tokens_cli = AppGroup("api-tokens", help="Tokens for the case system's API.")
+
+
+@api_tokens_cli.command("create")
+@click.option("--name", required=True, help="Who uses it, e.g. the case system's name.")
+@click.option(
+    "--scope",
+    "scopes",
+    multiple=True,
+    required=True,
+    type=click.Choice(["citizens:write", "plans:write", "meetings:write", "forms:read", "forms:write"]),
+)
+def create_api_token(name: str, scopes: tuple[str, ...]) -> None:
+    """Create a token; it is printed once and only its hash is kept."""
+    from .api.auth import create_token
+
+    record, token = create_token(name, list(scopes))
+    click.echo(f"token {record.id} for {name} ({', '.join(scopes)}):\n{token}")
+
+
+@api_tokens_cli.command("revoke")
+@click.argument("token_id", type=int)
+def revoke_api_token(token_id: int) -> None:
+    from .models import ApiToken, utcnow
+
+    record = db.session.get(ApiToken, token_id)
+    if record is None:
+        raise click.ClickException("No such token.")
+    record.revoked_at = utcnow()
+    db.session.commit()
+    click.echo(f"revoked token {token_id}")
 
 
 notifications_cli = AppGroup("notifications", help="E-mail and other notifications.")

@@ -1,11 +1,12 @@
 """Error pages in the citizen's language, calm, with a way forward, and never a stack trace."""
 
-from flask import Flask, redirect, render_template, request, url_for
+from flask import Flask, jsonify, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.http import HTTP_STATUS_CODES
 
 from .extensions import db
 
@@ -36,6 +37,8 @@ MESSAGES = {
 
 
 def render_error(code: int):
+    if request.path.startswith("/api/"):
+        return jsonify(error=HTTP_STATUS_CODES.get(code, "error").lower()), code
     title, text = MESSAGES.get(code, MESSAGES[500])
     return render_template("errors/error.html", code=code, title=title, text=text), code
 
@@ -51,7 +54,7 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         code = error.code or 500
-        if code not in MESSAGES:
+        if code not in MESSAGES and not request.path.startswith("/api/"):
             return error
         response, status = render_error(code)
         return response, status

@@ -24,7 +24,7 @@ DEPARTMENTS = {
     "education": _l("Education guidance"),
 }
 
-ROLES = {"caseworker": _l("Caseworker"), "admin": _l("Administrator")}
+ROLES = {"caseworker": _l("Caseworker"), "admin": _l("Administrator"), "case_system": _l("The case system")}
 
 AUDIT_OBJECTS = {
     "profile": _l("Your basic information"),
@@ -41,6 +41,7 @@ AUDIT_PURPOSES = {
     "invitation": _l("Giving you a code to sign in"),
     "registration": _l("Registering you at the jobcentre"),
     "dpo_export": _l("Data protection check"),
+    "case_system": _l("Keeping the jobcentre's case system up to date"),
     "filled_in_together": _l("Filling in your form together with you"),
     "team_meeting": _l("Preparing your team meeting"),
 }

@@ -40,7 +40,7 @@ def access_log():
     """Who (department and role, never a name), when and why staff looked at the citizen's data."""
     entries = db.session.scalars(
         select(AuditEntry)
-        .where(AuditEntry.citizen_id == current_user.id, AuditEntry.actor_kind == "staff")
+        .where(AuditEntry.citizen_id == current_user.id, AuditEntry.actor_kind.in_(["staff", "api"]))
         .order_by(AuditEntry.at.desc())
         .limit(200)
     ).all()

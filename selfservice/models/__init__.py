@@ -1,5 +1,6 @@
 """SQLAlchemy 2 typed models, one module per aggregate. Importing this package registers them all."""
 
+from .api import ApiToken
 from .audit import AuditEntry
 from .consents import ConsentEvent
 from .meetings import Meeting, MeetingRequest
@@ -12,6 +13,7 @@ from .sessions import Invitation, WebSession
 from .timeutil import utcnow
 
 __all__ = [
+    "ApiToken",
     "AuditEntry",
     "Citizen",
     "CitizenNote",

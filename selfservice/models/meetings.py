@@ -27,6 +27,7 @@ class Meeting(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
     booking_ref: Mapped[str] = mapped_column(String(12), unique=True, default=new_booking_ref)
+    external_id: Mapped[str | None] = mapped_column(String(64), unique=True)
     citizen_id: Mapped[int] = mapped_column(ForeignKey("citizen.id"), index=True)
     starts_at: Mapped[datetime] = mapped_column(index=True)  # UTC
     duration_minutes: Mapped[int] = mapped_column(default=60)

@@ -44,6 +44,8 @@ class Citizen(db.Model):
     situation: Mapped[str | None] = mapped_column(String(40))
     email: Mapped[str | None] = mapped_column(String(254))
     phone: Mapped[str | None] = mapped_column(String(30))
+    # The case system's own id for the citizen (set through the API).
+    external_id: Mapped[str | None] = mapped_column(String(64), unique=True)
     notify_email: Mapped[bool] = mapped_column(default=True)
     notify_sms: Mapped[bool] = mapped_column(default=False)
     # The private calendar feed's secret is shown once; only its hash is kept, and it can be revoked.

@@ -36,6 +36,7 @@ class PlanActivity(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id"), index=True)
+    external_id: Mapped[str | None] = mapped_column(String(64))
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str | None] = mapped_column(Text)
     sub_goal: Mapped[str | None] = mapped_column(String(500))

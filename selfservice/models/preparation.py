@@ -44,6 +44,7 @@ class PreparationForm(db.Model):
     seen_at: Mapped[datetime | None] = mapped_column()
     reviewed_at: Mapped[datetime | None] = mapped_column()
     discussed_at: Mapped[datetime | None] = mapped_column()
+    acknowledged_at: Mapped[datetime | None] = mapped_column()  # taken in by the case system (API)
 
     citizen: Mapped[Citizen] = relationship()
     filled_together_by: Mapped[StaffUser | None] = relationship()

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from selfservice.access import ADMIN, CITIZEN, DEMO, INVITED, PUBLIC, STAFF
+from selfservice.api.auth import API
 from tests.helpers import citizen, csrf_token, seed_people, sign_in_as
 
 pytestmark = pytest.mark.db
@@ -68,6 +69,14 @@ EXPECTED_ROUTES = {
     ("/me/messages/draft", CITIZEN),
     ("/staff/citizens/<public_id>/messages", STAFF),
     ("/staff/citizens/<public_id>/messages/draft", STAFF),
+    ("/api/v1/openapi.json", PUBLIC),
+    ("/api/v1/citizens/<external_id>", API),
+    ("/api/v1/citizens/<external_id>/plan", API),
+    ("/api/v1/meetings/<external_id>", API),
+    ("/api/v1/meetings/<external_id>/cancel", API),
+    ("/api/v1/preparation-forms", API),
+    ("/api/v1/preparation-forms/<reference>", API),
+    ("/api/v1/preparation-forms/<reference>/acknowledge", API),
     ("/dev-idp/.well-known/openid-configuration", DEMO),
     ("/dev-idp/jwks", DEMO),
     ("/dev-idp/authorize", DEMO),
@@ -82,7 +91,7 @@ def test_every_route_declares_who_may_reach_it(app):
         for rule in app.url_map.iter_rules()
         if rule.endpoint != "static"
         and getattr(app.view_functions[rule.endpoint], "access_rule", None)
-        not in {PUBLIC, CITIZEN, INVITED, STAFF, ADMIN, DEMO}
+        not in {PUBLIC, CITIZEN, INVITED, STAFF, ADMIN, DEMO, API}
     ]
     assert missing == []
 

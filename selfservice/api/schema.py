@@ -1,0 +1,149 @@
+"""The request and response schemas, used twice: to validate requests and to publish the OpenAPI document.
+
+Why one source: the document schemathesis tests against is the same data the server checks requests with, so
+the two cannot drift apart.
+"""
+
+from datetime import date, datetime
+
+from ..i18n import LANGUAGES
+from ..labels import ACTIVITY_STATUSES, AREAS, MEETING_KINDS, SITUATIONS
+
+TEXT = {"type": "string", "maxLength": 2000}
+
+
+def text(max_length: int, nullable: bool = True) -> dict:
+    schema = {"type": "string", "maxLength": max_length}
+    return schema | {"nullable": True} if nullable else schema
+
+
+CITIZEN = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["name", "team"],
+    "properties": {
+        "name": {"type": "string", "minLength": 1, "maxLength": 200},
+        "birth_date": {"type": "string", "format": "date", "nullable": True},
+        "team": {"type": "string", "minLength": 1, "maxLength": 120},
+        "situation": {"type": "string", "enum": list(SITUATIONS), "nullable": True},
+        "language": {"type": "string", "enum": list(LANGUAGES), "nullable": True},
+        "email": text(254),
+        "phone": text(30),
+    },
+}
+ACTIVITY = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["external_id", "title"],
+    "properties": {
+        "external_id": {"type": "string", "minLength": 1, "maxLength": 64},
+        "title": {"type": "string", "minLength": 1, "maxLength": 200},
+        "description": text(2000),
+        "sub_goal": text(500),
+        "area": {"type": "string", "enum": list(AREAS)},
+        "status": {"type": "string", "enum": list(ACTIVITY_STATUSES)},
+        "start_date": {"type": "string", "format": "date", "nullable": True},
+        "end_date": {"type": "string", "format": "date", "nullable": True},
+        "hours_per_week": {"type": "number", "minimum": 0, "maximum": 60, "nullable": True},
+        "department": text(200),
+        "caseworker": text(200),
+        "legal_basis": text(200),
+        "legal_url": text(500),
+        "agreed": {"type": "boolean"},
+    },
+}
+PLAN = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["activities"],
+    "properties": {
+        "goal_kind": {"type": "string", "enum": ["job", "education"], "nullable": True},
+        "goal": text(500),
+        "activities": {"type": "array", "maxItems": 100, "items": ACTIVITY},
+    },
+}
+MEETING = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["citizen", "starts_at"],
+    "properties": {
+        "citizen": {"type": "string", "minLength": 1, "maxLength": 64},
+        "starts_at": {"type": "string", "format": "date-time"},
+        "duration_minutes": {"type": "integer", "minimum": 10, "maximum": 480},
+        "kind": {"type": "string", "enum": list(MEETING_KINDS)},
+        "place": text(200),
+        "address": text(300),
+        "participants": text(500),
+        "bring": text(1000),
+        "video_url": text(500),
+    },
+}
+ERROR = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {"error": {"type": "string"}, "fields": {"type": "object"}},
+}
+
+
+def validate(schema: dict, value, path: str = "") -> dict[str, str]:
+    """A small validator for the subset of JSON Schema used above; returns {path: problem}."""
+    if value is None:
+        return {} if schema.get("nullable") else {path or "body": "must not be null"}
+    kind = schema.get("type")
+    checks = {
+        "object": lambda v: isinstance(v, dict),
+        "array": lambda v: isinstance(v, list),
+        "string": lambda v: isinstance(v, str),
+        "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+        "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+        "boolean": lambda v: isinstance(v, bool),
+    }
+    if kind and not checks[kind](value):
+        return {path or "body": f"must be of type {kind}"}
+    problems: dict[str, str] = {}
+    if kind == "object":
+        for name in schema.get("required", []):
+            if name not in value:
+                problems[f"{path}{name}"] = "is required"
+        properties = schema.get("properties", {})
+        for name, item in value.items():
+            if name not in properties:
+                if schema.get("additionalProperties") is False:
+                    problems[f"{path}{name}"] = "is not allowed"
+                continue
+            problems |= validate(properties[name], item, f"{path}{name}.")
+    elif kind == "array":
+        if len(value) > schema.get("maxItems", len(value)):
+            problems[path or "body"] = "has too many items"
+        for index, item in enumerate(value):
+            problems |= validate(schema["items"], item, f"{path}{index}.")
+    elif kind == "string":
+        if len(value) > schema.get("maxLength", len(value)) or len(value) < schema.get("minLength", 0):
+            problems[path.rstrip(".")] = "has the wrong length"
+        elif "enum" in schema and value not in schema["enum"]:
+            problems[path.rstrip(".")] = "is not one of the allowed values"
+        elif schema.get("format") == "date" and not _parses(date.fromisoformat, value):
+            problems[path.rstrip(".")] = "must be a date (YYYY-MM-DD)"
+        elif schema.get("format") == "date-time" and not _is_aware_datetime(value):
+            problems[path.rstrip(".")] = "must be a date-time with a time zone offset"
+        elif any(ch == "\x00" or "\ud800" <= ch <= "\udfff" for ch in value):
+            problems[path.rstrip(".")] = "must not contain NUL characters or lone surrogates"
+    elif kind in ("integer", "number") and not schema.get("minimum", value) <= value <= schema.get("maximum", value):
+        problems[path.rstrip(".")] = "is out of range"
+    return problems
+
+
+def _parses(parser, value: str) -> bool:
+    try:
+        parser(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_aware_datetime(value: str) -> bool:
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return parsed.tzinfo is not None

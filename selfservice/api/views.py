@@ -1,0 +1,247 @@
+"""The API endpoints. Every request body is checked against the published schema; errors are JSON."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from flask import g, jsonify, request
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from .. import audit, mail
+from ..access import public
+from ..extensions import csrf, db
+from ..models import Citizen, FormSubmission, Meeting, PlanActivity, PreparationForm, Team, utcnow
+from ..notifications import notify_citizen
+from ..plan.publishing import plan_for, publish
+from . import bp
+from .auth import api_error, token_required
+from .openapi import document
+from .schema import CITIZEN, MEETING, PLAN, validate
+
+csrf.exempt(bp)  # token-authenticated, no cookies: CSRF does not apply
+
+
+def _body(schema: dict):
+    """The JSON body if it is valid, else (None, error response)."""
+    body = request.get_json(silent=True)
+    if body is None:
+        return None, api_error(400, "the body must be a JSON object")
+    problems = validate(schema, body)
+    if problems:
+        return None, api_error(422, "invalid", fields=problems)
+    return body, None
+
+
+def _date(value):
+    return date.fromisoformat(value) if value else None
+
+
+@bp.get("/openapi.json")
+@public
+def openapi():
+    return jsonify(document())
+
+
+@bp.put("/citizens/<external_id>")
+@token_required("citizens:write")
+def upsert_citizen(external_id: str):
+    body, error = _body(CITIZEN)
+    if error:
+        return error
+    team = db.session.scalar(select(Team).where(Team.name == body["team"]))
+    if team is None:
+        team = Team(name=body["team"])
+        db.session.add(team)
+    citizen = db.session.scalar(select(Citizen).where(Citizen.external_id == external_id))
+    created = citizen is None
+    if created:
+        citizen = Citizen(external_id=external_id, name=body["name"])
+        db.session.add(citizen)
+    citizen.name, citizen.team = body["name"], team
+    for field in ("situation", "language", "email", "phone"):
+        if field in body:
+            setattr(citizen, field, body[field])
+    if "birth_date" in body:
+        citizen.birth_date = _date(body["birth_date"])
+    db.session.flush()
+    audit.record(citizen, audit.WRITE, "citizen_record", "case_system", api=True)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        return api_error(409, "conflict")
+    return jsonify(external_id=external_id, public_id=citizen.public_id, created=created)
+
+
+def _citizen(external_id: str) -> Citizen | None:
+    return db.session.scalar(select(Citizen).where(Citizen.external_id == external_id))
+
+
+@bp.put("/citizens/<external_id>/plan")
+@token_required("plans:write")
+def upsert_plan(external_id: str):
+    body, error = _body(PLAN)
+    if error:
+        return error
+    citizen = _citizen(external_id)
+    if citizen is None:
+        return api_error(404, "no such citizen")
+    ids = [a["external_id"] for a in body["activities"]]
+    if len(ids) != len(set(ids)):
+        return api_error(409, "activity external_id values must be unique")
+    plan = plan_for(citizen)
+    plan.goal_kind, plan.goal, plan.updated_at = body.get("goal_kind"), body.get("goal"), utcnow()
+    existing = {a.external_id: a for a in plan.activities}
+    for item in body["activities"]:
+        activity = existing.pop(item["external_id"], None)
+        if activity is None:
+            activity = PlanActivity(plan_id=plan.id, external_id=item["external_id"])
+            db.session.add(activity)
+        for field in (
+            "title",
+            "description",
+            "sub_goal",
+            "area",
+            "status",
+            "hours_per_week",
+            "department",
+            "caseworker",
+            "legal_basis",
+            "legal_url",
+            "agreed",
+        ):
+            if field in item:
+                setattr(activity, field, item[field])
+        activity.area = activity.area or "employment"
+        activity.status = activity.status or "planned"
+        activity.agreed = bool(activity.agreed)
+        activity.start_date, activity.end_date = _date(item.get("start_date")), _date(item.get("end_date"))
+    for leftover in existing.values():
+        db.session.delete(leftover)
+    db.session.flush()
+    db.session.refresh(plan)
+    version = publish(plan, None)
+    audit.record(citizen, audit.WRITE, "plan", "case_system", api=True)
+    db.session.commit()
+    mail.deliver_due()
+    return jsonify(external_id=external_id, version=version.number if version else None, changed=version is not None)
+
+
+@bp.put("/meetings/<external_id>")
+@token_required("meetings:write")
+def upsert_meeting(external_id: str):
+    body, error = _body(MEETING)
+    if error:
+        return error
+    citizen = _citizen(body["citizen"])
+    if citizen is None:
+        return api_error(404, "no such citizen")
+    starts = datetime.fromisoformat(body["starts_at"].replace("Z", "+00:00"))
+    meeting = db.session.scalar(select(Meeting).where(Meeting.external_id == external_id))
+    created = meeting is None
+    if created:
+        meeting = Meeting(external_id=external_id, citizen_id=citizen.id)
+        db.session.add(meeting)
+    elif meeting.citizen_id != citizen.id:
+        return api_error(409, "the meeting belongs to another citizen")
+    meeting.starts_at = starts.astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
+    for field in ("duration_minutes", "kind", "place", "address", "participants", "bring", "video_url"):
+        if field in body:
+            setattr(meeting, field, body[field])
+    meeting.duration_minutes = meeting.duration_minutes or 60
+    meeting.kind = meeting.kind or "in_person"
+    meeting.status, meeting.updated_at = "planned", utcnow()
+    db.session.flush()
+    notify_citizen(citizen, "mail/meeting_changed", meeting=meeting)
+    audit.record(citizen, audit.WRITE, "meeting", "case_system", api=True)
+    db.session.commit()
+    mail.deliver_due()
+    return jsonify(external_id=external_id, booking_ref=meeting.booking_ref, created=created)
+
+
+@bp.post("/meetings/<external_id>/cancel")
+@token_required("meetings:write")
+def cancel_meeting(external_id: str):
+    meeting = db.session.scalar(select(Meeting).where(Meeting.external_id == external_id))
+    if meeting is None:
+        return api_error(404, "no such meeting")
+    if meeting.status == "planned":
+        meeting.status, meeting.updated_at = "cancelled", utcnow()
+        notify_citizen(meeting.citizen, "mail/meeting_cancelled", meeting=meeting)
+        audit.record(meeting.citizen, audit.WRITE, "meeting", "case_system", api=True)
+        db.session.commit()
+        mail.deliver_due()
+    return jsonify(external_id=external_id, status=meeting.status)
+
+
+def _form_summary(form: PreparationForm) -> dict:
+    return {
+        "reference": form.reference,
+        "citizen": form.citizen.external_id,
+        "status": form.status,
+        "submitted_at": form.submitted_at.isoformat() + "Z" if form.submitted_at else None,
+        "acknowledged": form.acknowledged_at is not None,
+        "versions": len(form.submissions),
+    }
+
+
+@bp.get("/preparation-forms")
+@token_required("forms:read")
+def list_forms():
+    status = request.args.get("status")
+    acknowledged = request.args.get("acknowledged")
+    if status not in (None, "submitted", "seen", "reviewed", "discussed") or acknowledged not in (
+        None,
+        "true",
+        "false",
+    ):
+        return api_error(400, "unknown filter value")
+    query = select(PreparationForm).where(PreparationForm.status != "draft").order_by(PreparationForm.submitted_at)
+    if status:
+        query = query.where(PreparationForm.status == status)
+    if acknowledged == "true":
+        query = query.where(PreparationForm.acknowledged_at.is_not(None))
+    elif acknowledged == "false":
+        query = query.where(PreparationForm.acknowledged_at.is_(None))
+    return jsonify(forms=[_form_summary(form) for form in db.session.scalars(query.limit(500))])
+
+
+def _sent_form(reference: str) -> PreparationForm | None:
+    form = db.session.scalar(select(PreparationForm).where(PreparationForm.reference == reference))
+    return form if form is not None and form.status != "draft" else None
+
+
+@bp.get("/preparation-forms/<reference>")
+@token_required("forms:read")
+def get_form(reference: str):
+    form = _sent_form(reference)
+    if form is None:
+        return api_error(404, "no such form")
+    latest: FormSubmission = form.submissions[-1]
+    answers = dict(latest.answers)
+    if not latest.share_resources:
+        answers.pop("resources", None)  # not shared without the citizen's consent
+    audit.record(form.citizen, audit.READ, "preparation_form", "case_system", api=True)
+    db.session.commit()
+    return jsonify(
+        _form_summary(form)
+        | {
+            "language": latest.language,
+            "version": latest.number,
+            "answers": answers,
+            "filled_in_together": latest.filled_together_by_id is not None,
+            "api_client": g.api_token.name,
+        }
+    )
+
+
+@bp.post("/preparation-forms/<reference>/acknowledge")
+@token_required("forms:write")
+def acknowledge_form(reference: str):
+    form = _sent_form(reference)
+    if form is None:
+        return api_error(404, "no such form")
+    if form.acknowledged_at is None:
+        form.acknowledged_at = utcnow()
+        db.session.commit()
+    return jsonify(reference=reference, acknowledged=True)

@@ -1,0 +1,170 @@
+"""The case system's API: tokens with scopes, upserts, forms, and the access matrix."""
+
+import pytest
+from sqlalchemy import select
+
+from selfservice.api.auth import create_token
+from selfservice.extensions import db
+from selfservice.models import AuditEntry, Citizen, Meeting, PlanVersion
+from tests.helpers import citizen, seed_people, sign_in_as
+from tests.web.test_preparation import fill_everything, submit
+
+pytestmark = pytest.mark.db
+ALL = ["citizens:write", "plans:write", "meetings:write", "forms:read", "forms:write"]
+
+
+@pytest.fixture
+def token(app):
+    with app.app_context():
+        return create_token("Fagsystem", ALL)[1]
+
+
+def auth(token):
+    return {"Authorization": f"Bearer {token}"}
+
+
+def put_citizen(client, token, external_id="CS-1001", **values):
+    body = {
+        "name": "Mona Ali",
+        "team": "Team Nord",
+        "birth_date": "1990-03-27",
+        "language": "ar",
+        "situation": "kontanthjaelp",
+    } | values
+    return client.put(f"/api/v1/citizens/{external_id}", json=body, headers=auth(token))
+
+
+def test_the_openapi_document_is_published(client):
+    document = client.get("/api/v1/openapi.json").get_json()
+    assert document["openapi"].startswith("3.")
+    assert "/citizens/{external_id}" in document["paths"]
+
+
+def test_upserting_a_citizen_twice_updates_one_record_and_is_logged(app, client, token):
+    first = put_citizen(client, token)
+    assert first.status_code == 200 and first.get_json()["created"] is True
+    second = put_citizen(client, token, name="Mona Ali Hassan")
+    assert second.get_json()["created"] is False
+    with app.app_context():
+        people = db.session.scalars(select(Citizen).where(Citizen.external_id == "CS-1001")).all()
+        assert [p.name for p in people] == ["Mona Ali Hassan"]
+        assert {e.actor_kind for e in db.session.scalars(select(AuditEntry))} == {"api"}
+
+
+def test_invalid_bodies_are_answered_with_the_fields_that_are_wrong(client, token):
+    response = put_citizen(client, token, birth_date="27-03-1990", language="xx", extra="no")
+    assert response.status_code == 422
+    assert set(response.get_json()["fields"]) == {"birth_date", "language", "extra"}
+    assert client.put("/api/v1/citizens/X", data="not json", headers=auth(token)).status_code == 400
+
+
+def test_a_plan_upsert_publishes_a_version_with_what_changed(app, client, token):
+    put_citizen(client, token)
+    plan = {
+        "goal_kind": "job",
+        "goal": "Køkkenhjælper",
+        "activities": [
+            {
+                "external_id": "A1",
+                "title": "Praktik i køkken",
+                "area": "employment",
+                "status": "ongoing",
+                "start_date": "2026-12-01",
+                "end_date": "2027-01-15",
+                "hours_per_week": 25,
+                "legal_basis": "LAB § 125",
+            }
+        ],
+    }
+    first = client.put("/api/v1/citizens/CS-1001/plan", json=plan, headers=auth(token))
+    assert first.get_json() == {"external_id": "CS-1001", "version": 1, "changed": True}
+    same = client.put("/api/v1/citizens/CS-1001/plan", json=plan, headers=auth(token))
+    assert same.get_json()["changed"] is False
+    plan["activities"][0]["status"] = "finished"
+    assert client.put("/api/v1/citizens/CS-1001/plan", json=plan, headers=auth(token)).get_json()["version"] == 2
+    with app.app_context():
+        latest = db.session.scalar(select(PlanVersion).order_by(PlanVersion.number.desc()))
+        assert latest.changes == [{"kind": "ended", "title": "Praktik i køkken", "status": "finished"}]
+
+
+def test_meetings_are_upserted_in_the_given_time_zone_and_cancelled(app, client, token):
+    put_citizen(client, token)
+    body = {"citizen": "CS-1001", "starts_at": "2030-10-28T10:00:00+01:00", "kind": "video"}
+    response = client.put("/api/v1/meetings/M-1", json=body, headers=auth(token))
+    assert response.status_code == 200 and len(response.get_json()["booking_ref"]) == 6
+    assert (
+        client.put(
+            "/api/v1/meetings/M-1", json=body | {"starts_at": "2030-10-28 10:00"}, headers=auth(token)
+        ).status_code
+        == 422
+    )
+    assert client.post("/api/v1/meetings/M-1/cancel", headers=auth(token)).get_json()["status"] == "cancelled"
+    with app.app_context():
+        meeting = db.session.scalar(select(Meeting).where(Meeting.external_id == "M-1"))
+        assert meeting.starts_at.hour == 9 and meeting.status == "cancelled"
+
+
+def test_sent_forms_are_listed_fetched_without_unshared_resources_and_acknowledged(app, client, token):
+    people = seed_people(app)
+    with app.app_context():
+        db.session.get(Citizen, people["amira"]).external_id = "CS-7"
+        db.session.commit()
+    amira = app.test_client()
+    sign_in_as(amira, app, citizen(people, "amira"))
+    fill_everything(amira)
+    submit(amira)
+    listing = client.get("/api/v1/preparation-forms?acknowledged=false", headers=auth(token)).get_json()["forms"]
+    assert [f["citizen"] for f in listing] == ["CS-7"]
+    reference = listing[0]["reference"]
+    form = client.get(f"/api/v1/preparation-forms/{reference}", headers=auth(token)).get_json()
+    assert form["language"] == "ar" and "successes" in form["answers"] and "resources" in form["answers"]
+    client.post(f"/api/v1/preparation-forms/{reference}/acknowledge", headers=auth(token))
+    assert client.get("/api/v1/preparation-forms?acknowledged=false", headers=auth(token)).get_json()["forms"] == []
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "scope"),
+    [
+        ("put", "/api/v1/citizens/CS-1", "citizens:write"),
+        ("put", "/api/v1/citizens/CS-1/plan", "plans:write"),
+        ("put", "/api/v1/meetings/M-1", "meetings:write"),
+        ("post", "/api/v1/meetings/M-1/cancel", "meetings:write"),
+        ("get", "/api/v1/preparation-forms", "forms:read"),
+        ("get", "/api/v1/preparation-forms/PF-X", "forms:read"),
+        ("post", "/api/v1/preparation-forms/PF-X/acknowledge", "forms:write"),
+    ],
+)
+def test_no_token_a_wrong_scope_or_a_revoked_token_gets_nothing(app, client, method, path, scope):
+    with app.app_context():
+        other_scopes = [s for s in ALL if s != scope]
+        _, wrong = create_token("Wrong", other_scopes)
+        record, revoked = create_token("Old", ALL)
+        from selfservice.models import utcnow
+
+        record.revoked_at = utcnow()
+        db.session.commit()
+    call = getattr(client, method)
+    assert call(path, json={}).status_code == 401
+    assert call(path, json={}, headers=auth("ss_not-a-token")).status_code == 401
+    assert call(path, json={}, headers=auth(wrong)).status_code == 403
+    assert call(path, json={}, headers=auth(revoked)).status_code == 401
+
+
+def test_api_tokens_are_created_and_revoked_on_the_command_line_and_stored_hashed(app, client):
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["api-tokens", "create", "--name", "KMD", "--scope", "forms:read"])
+    token = result.output.strip().splitlines()[-1]
+    assert client.get("/api/v1/preparation-forms", headers=auth(token)).status_code == 200
+    from selfservice.models import ApiToken
+
+    with app.app_context():
+        record = db.session.scalar(select(ApiToken))
+        assert token not in record.token_hash
+        token_id = record.id
+    runner.invoke(args=["api-tokens", "revoke", str(token_id)])
+    assert client.get("/api/v1/preparation-forms", headers=auth(token)).status_code == 401
+
+
+def test_unknown_api_paths_answer_in_json(client):
+    response = client.get("/api/v1/nothing-here")
+    assert response.status_code == 404 and response.get_json() == {"error": "not found"}
