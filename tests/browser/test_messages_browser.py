@@ -70,3 +70,25 @@ def test_message_pages_have_no_wcag_violations(app, live_server, new_context, la
         staff_page.goto(path + ("&" if "?" in path else "?") + f"lang={lang}")
         found += problems(staff_page, f"{path} [{lang}]")
     assert found == []
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_settings_and_consent_pages_have_no_wcag_violations(app, live_server, new_context, lang):
+    people = seed_people(app)
+    person = new_context(viewport={"width": 360, "height": 740})
+    person.add_cookies([signed_in_cookie(app, live_server, citizen(people, "jens"))])
+    page = person.new_page()
+    found = []
+    page.goto(f"/me/settings?lang={lang}")
+    found += problems(page, f"settings [{lang}]")
+    page.locator("#notify_sms").check()
+    page.locator("main form button[type=submit]").first.click()  # text messages without a number: the error
+    found += problems(page, f"settings error [{lang}]")
+    page.goto(f"/me/settings?lang={lang}")
+    page.locator("form[action$='/calendar'] button[value=on]").click()
+    found += problems(page, f"calendar address shown [{lang}]")
+    page.goto(f"/me/consents?lang={lang}")
+    found += problems(page, f"consents [{lang}]")
+    page.locator("main form button[value=grant]").first.click()
+    found += problems(page, f"consents after a change [{lang}]")
+    assert found == []
