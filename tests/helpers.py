@@ -72,3 +72,10 @@ def csrf_token(client, path: str) -> str:
 
     page = BeautifulSoup(client.get(path).get_data(as_text=True), "html.parser")
     return page.find("input", attrs={"name": "csrf_token"})["value"]
+
+
+def page(response):
+    """The response's HTML, parsed, to ask what a person would see."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(response.get_data(as_text=True), "html.parser")

@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from selfservice.extensions import db
 from selfservice.models import Citizen
-from tests.helpers import citizen, csrf_token, seed_people, sign_in_as, staff
+from tests.helpers import citizen, csrf_token, sign_in_as, staff
 
 pytestmark = pytest.mark.db
 
@@ -13,11 +13,6 @@ pytestmark = pytest.mark.db
 def public_id(app, citizen_id):
     with app.app_context():
         return db.session.scalar(select(Citizen.public_id).where(Citizen.id == citizen_id))
-
-
-@pytest.fixture
-def people(app):
-    return seed_people(app)
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(client, people):

@@ -8,14 +8,9 @@ from sqlalchemy import select
 
 from selfservice.extensions import db
 from selfservice.models import AuditEntry, Citizen
-from tests.helpers import citizen, csrf_token, seed_people, sign_in_as, staff
+from tests.helpers import citizen, csrf_token, sign_in_as, staff
 
 pytestmark = pytest.mark.db
-
-
-@pytest.fixture
-def people(app):
-    return seed_people(app)
 
 
 def entries(app, citizen_id):

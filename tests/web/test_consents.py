@@ -1,18 +1,13 @@
 """Consents: the citizen gives and withdraws with a history; the caseworker sees the current state."""
 
 import pytest
-from bs4 import BeautifulSoup
 from sqlalchemy import select
 
 from selfservice.extensions import db
 from selfservice.models import Citizen, ConsentEvent
-from tests.helpers import citizen, csrf_token, seed_people, sign_in_as, staff
+from tests.helpers import citizen, csrf_token, page, seed_people, sign_in_as, staff
 
 pytestmark = pytest.mark.db
-
-
-def page(response):
-    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
 
 
 def test_give_and_withdraw_with_history_and_the_caseworker_sees_the_state(

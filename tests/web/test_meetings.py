@@ -3,31 +3,15 @@
 from datetime import datetime, timedelta
 
 import pytest
-from bs4 import BeautifulSoup
 from icalendar import Calendar
 from sqlalchemy import select
 
 from selfservice.extensions import db
 from selfservice.models import AuditEntry, Meeting, MeetingRequest, utcnow
 from selfservice.rules.meetings import to_utc
-from tests.helpers import citizen, csrf_token, seed_people, sign_in_as, staff
+from tests.helpers import citizen, csrf_token, page, sign_in_as, staff
 
 pytestmark = pytest.mark.db
-
-
-def page(response):
-    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
-
-
-@pytest.fixture
-def people(app):
-    return seed_people(app)
-
-
-@pytest.fixture
-def jens(app, client, people):
-    sign_in_as(client, app, citizen(people, "jens"))
-    return client
 
 
 def add_meeting(app, people, name="jens", **values):

@@ -1,36 +1,13 @@
 """Min Plan as the citizen and the caseworker use it: published versions, history, minutes, access."""
 
 import pytest
-from bs4 import BeautifulSoup
 from sqlalchemy import select
 
 from selfservice.extensions import db
 from selfservice.models import AuditEntry, Citizen, PlanActivity, PlanVersion
-from tests.helpers import citizen, csrf_token, seed_people, sign_in_as, staff
+from tests.helpers import citizen, csrf_token, page, sign_in_as, staff
 
 pytestmark = pytest.mark.db
-
-
-def page(response):
-    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
-
-
-@pytest.fixture
-def people(app):
-    return seed_people(app)
-
-
-@pytest.fixture
-def jens(app, client, people):
-    sign_in_as(client, app, citizen(people, "jens"))
-    return client
-
-
-@pytest.fixture
-def karen(app, people):
-    client = app.test_client()
-    sign_in_as(client, app, staff(people, "karen"))
-    return client
 
 
 def public_id(app, people, name):

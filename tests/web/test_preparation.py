@@ -1,26 +1,16 @@
 """The preparation form, as a citizen goes through it with the Flask test client (no JavaScript)."""
 
 import pytest
-from bs4 import BeautifulSoup
 from sqlalchemy import select
 
 from selfservice.extensions import db
 from selfservice.models import FormSubmission, PreparationForm
-from tests.helpers import citizen, csrf_token, seed_people, sign_in_as
+from tests.helpers import citizen, csrf_token, page, sign_in_as
 
 pytestmark = pytest.mark.db
 
 ARABIC = "عملت في مطبخ مطعم في حلب لمدة ثلاث سنوات 👩‍🍳"
 CYRILLIC = "Працювала кухарем у Києві — «дуже добре»"
-
-
-def page(response):
-    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
-
-
-@pytest.fixture
-def people(app):
-    return seed_people(app)
 
 
 @pytest.fixture

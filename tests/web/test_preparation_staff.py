@@ -20,19 +20,10 @@ from selfservice.models import (
     utcnow,
 )
 from tests.browser.conftest import signed_in_cookie
-from tests.helpers import citizen, csrf_token, seed_people, sign_in_as, staff
+from tests.helpers import citizen, csrf_token, page, sign_in_as, staff
 from tests.web.test_preparation import ARABIC, fill_everything, submit
 
 pytestmark = pytest.mark.db
-
-
-def page(response):
-    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
-
-
-@pytest.fixture
-def people(app):
-    return seed_people(app)
 
 
 def citizen_client(app, people, name):
@@ -54,13 +45,6 @@ def send_form(app, people, name, resources=True):
 def reference_of(app, people, name):
     with app.app_context():
         return db.session.scalar(select(PreparationForm.reference).where(PreparationForm.citizen_id == people[name]))
-
-
-@pytest.fixture
-def karen(app, people):
-    client = app.test_client()
-    sign_in_as(client, app, staff(people, "karen"))
-    return client
 
 
 def test_the_queue_shows_sent_forms_of_the_team_nearest_meeting_first_with_counts(app, people, karen):

@@ -3,30 +3,14 @@
 import re
 
 import pytest
-from bs4 import BeautifulSoup
 from icalendar import Calendar
 from sqlalchemy import select
 
 from selfservice.extensions import db
 from selfservice.models import Citizen
-from tests.helpers import citizen, csrf_token, seed_people, sign_in_as
+from tests.helpers import csrf_token, page
 
 pytestmark = pytest.mark.db
-
-
-def page(response):
-    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
-
-
-@pytest.fixture
-def people(app):
-    return seed_people(app)
-
-
-@pytest.fixture
-def jens(app, client, people):
-    sign_in_as(client, app, citizen(people, "jens"))
-    return client
 
 
 def save(client, **values):
