@@ -5,7 +5,6 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export PORT
 export FLASK_APP := wsgi.py
-LANGS := da uk pl ar tr so fa
 
 .PHONY: run test install assets translations system-deps lint format db-upgrade seed \
         i18n-extract i18n-update i18n-compile i18n-check bench clean
