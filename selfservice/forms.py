@@ -5,7 +5,7 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from wtforms import Field, FieldList, FormField, IntegerField
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.validators import Length, NumberRange, Optional
 
 
 def day_field(label=None):
@@ -28,7 +28,6 @@ def date_from_parts(day: Field, month: Field, year: Field) -> date | None:
 
 
 __all__ = [
-    "InputRequired",
     "date_from_parts",
     "day_field",
     "error_target",

@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from flask import Flask, Request, Response
 from flask.sessions import SessionInterface, SessionMixin
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.exc import OperationalError
 from werkzeug.datastructures import CallbackDict
 
@@ -123,7 +123,3 @@ def end_sessions_of(user_key: str) -> None:
     """End every session of a user (for example when an account is locked)."""
     db.session.execute(delete(WebSession).where(WebSession.user_key == user_key))
     db.session.commit()
-
-
-def active_session_count(user_key: str) -> int:
-    return len(db.session.scalars(select(WebSession.id_hash).where(WebSession.user_key == user_key)).all())
