@@ -7,7 +7,7 @@ export PORT
 export FLASK_APP := wsgi.py
 
 .PHONY: run test install assets translations system-deps lint format db-upgrade seed \
-        i18n-extract i18n-update i18n-compile i18n-check bench clean
+        i18n-extract i18n-update i18n-compile i18n-check bench eval clean
 
 run: install assets translations
 	SELFSERVICE_DEMO_MODE=1 $(BIN)/flask db upgrade
@@ -61,6 +61,9 @@ i18n-compile: translations
 
 i18n-check: i18n-extract
 	$(BIN)/python -m selfservice.catalogues translations/messages.pot
+
+eval: install translations
+	$(BIN)/python scripts/eval.py $(if $(VERBOSE),--verbose)
 
 bench: install assets translations system-deps
 	$(BIN)/python scripts/bench.py

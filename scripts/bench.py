@@ -96,6 +96,69 @@ def step_weights(base: str) -> None:
             )
 
 
+def guide_weights(base: str) -> None:
+    """The guides index and the largest article, in every language (the largest by its compressed HTML)."""
+    from selfservice.guides.content import load_library
+    from selfservice.i18n import LANGUAGES
+
+    print("\nHTML of the guides (gzip -6), budget 14 KB")
+    for lang in LANGUAGES:
+        report_size(f"/guides [{lang}]", urllib.request.urlopen(f"{base}/guides?lang={lang}", timeout=10).read())  # noqa: S310
+    largest = (0, "", b"")
+    for slug in load_library().articles:
+        for lang in LANGUAGES:
+            body = urllib.request.urlopen(f"{base}/guides/{slug}?lang={lang}", timeout=10).read()  # noqa: S310
+            largest = max(largest, (len(gzip.compress(body, 6)), f"/guides/{slug} [{lang}]", body))
+    report_size(f"largest: {largest[1]}", largest[2])
+
+
+def assistant_latency() -> None:
+    """Time from message to reply (routing, language, retrieval), in process, on the shipped guides and on a
+    synthetic knowledge base ten times larger (every article copied ten times with its words shuffled)."""
+    import copy
+    import random
+    import statistics
+    import time
+
+    from selfservice import create_app
+    from selfservice.assistant.engine import Assistant
+    from selfservice.assistant.evaluation import load_cases
+    from selfservice.config import TestConfig
+    from selfservice.guides.content import load_library
+
+    app = create_app(TestConfig())
+    questions = [case.question for case in load_cases()]
+    shipped = load_library()
+    larger = copy.deepcopy(shipped)
+    rng = random.Random(7)
+    for article in list(shipped.articles.values()):
+        for copy_number in range(1, 10):
+            clone = copy.deepcopy(article)
+            clone.slug = f"{article.slug}-{copy_number}"
+            for lang, text in clone.texts.items():
+                shuffled = [" ".join(rng.sample(q.split(), len(q.split()))) for q in text.questions]
+                clone.texts[lang] = type(text)(**{**text.__dict__, "questions": tuple(shuffled)})
+            larger.articles[clone.slug] = clone
+    print("\nAssistant latency per message (in process, one core)")
+    for label, library in (("shipped", shipped), ("10x synthetic", larger)):
+        started = time.perf_counter()
+        assistant = Assistant(library)
+        built = time.perf_counter() - started
+        timings = []
+        with app.test_request_context():
+            for _ in range(3):
+                for question in questions:
+                    t0 = time.perf_counter()
+                    assistant.reply(question, "da")
+                    timings.append((time.perf_counter() - t0) * 1000)
+        timings.sort()
+        p50, p95 = statistics.median(timings), timings[int(len(timings) * 0.95)]
+        print(
+            f"  {label:<14} {len(library.articles):>4} articles, {len(assistant.index.documents):>6} documents, "
+            f"index built in {built:.2f} s: p50 {p50:.1f} ms, p95 {p95:.1f} ms  {'ok' if p95 < 30 else 'OVER'}"
+        )
+
+
 def first_visit(base: str) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -178,6 +241,7 @@ def load(port: int) -> None:
 
 
 def main() -> None:
+    assistant_latency()
     port = free_port()
     with tempfile.TemporaryDirectory() as instance:
         server = start_server(port, instance)
@@ -185,6 +249,7 @@ def main() -> None:
         try:
             page_weights(base)
             step_weights(base)
+            guide_weights(base)
             first_visit(base)
             load(port)
         finally:

@@ -43,16 +43,21 @@ def create_app(config: config_module.Config | None = None) -> Flask:
     init_login(app, login_manager)
 
     from .api import bp as api_bp
+    from .assistant import bp as assistant_bp
+    from .assistant import init_app as init_assistant
     from .auth import bp as auth_bp
     from .auth.oidc import register_clients
     from .caseworker import bp as caseworker_bp
     from .citizen import bp as citizen_bp
+    from .guides import bp as guides_bp
+    from .guides import init_app as init_guides
     from .meetings import bp as meetings_bp
     from .messages import bp as messages_bp
     from .pages import bp as pages_bp
     from .plan import bp as plan_bp
     from .preparation import bp as preparation_bp
     from .preparation import together_bp
+    from .selfchecks import bp as selfchecks_bp
 
     register_clients(app)
     app.register_blueprint(pages_bp)
@@ -65,6 +70,18 @@ def create_app(config: config_module.Config | None = None) -> Flask:
     app.register_blueprint(messages_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(together_bp)
+    init_guides(app)
+    app.register_blueprint(guides_bp)
+    app.register_blueprint(selfchecks_bp)
+    init_assistant(app)
+    app.register_blueprint(assistant_bp)
+    from .kiosk import bp as kiosk_bp
+    from .kiosk import device as kiosk_device
+    from .kiosk import staff_bp as kiosk_staff_bp
+
+    kiosk_device.init_app(app)
+    app.register_blueprint(kiosk_bp)
+    app.register_blueprint(kiosk_staff_bp)
     if app.config["DEMO_MODE"]:
         from .devidp import bp as devidp_bp
 

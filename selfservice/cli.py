@@ -13,13 +13,21 @@ from .models import AuditEntry, Citizen, StaffUser, Team
 
 
 def init_app(app: Flask) -> None:
+    from .assistant.cli import assistant_cli
     from .demo import demo_cli
+    from .guides.cli import content_cli
+    from .kiosk.cli import kiosks_cli
+    from .retention import retention_cli
 
     app.cli.add_command(demo_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(audit_cli)
     app.cli.add_command(notifications_cli)
     app.cli.add_command(api_tokens_cli)
+    app.cli.add_command(content_cli)
+    app.cli.add_command(assistant_cli)
+    app.cli.add_command(kiosks_cli)
+    app.cli.add_command(retention_cli)
 
 
 api_tokens_cli = AppGroup("api-tokens", help="Tokens for the case system's API.")

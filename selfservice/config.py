@@ -91,6 +91,22 @@ class Config:
         self.JOBCENTRE_ADDRESS = env("JOBCENTRE_ADDRESS", "Rådhustorvet 1, 9999 Demokommune")
         self.DPO_EMAIL = env("DPO_EMAIL", "dpo@demokommune.dk")
 
+        # The assistant: the region's line for urgent mental-health help (Region Hovedstaden: Akuttelefonen 1813),
+        # how long conversations are kept, and how often one client may ask.
+        self.PSYCHIATRY_LINE_NAME = env("PSYCHIATRY_LINE_NAME", "Akuttelefonen")
+        self.PSYCHIATRY_LINE_PHONE = env("PSYCHIATRY_LINE_PHONE", "1813")
+        self.ASSISTANT_RETENTION_DAYS = env_int("ASSISTANT_RETENTION_DAYS", 30)
+        # `flask retention run`: drafts, spent sign-in codes and the audit log (never below a year; see rules).
+        self.DRAFT_RETENTION_DAYS = env_int("DRAFT_RETENTION_DAYS", 90)
+        self.INVITATION_RETENTION_DAYS = env_int("INVITATION_RETENTION_DAYS", 30)
+        self.AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 5 * 365)
+        self.RATELIMIT_ASSISTANT = env("RATELIMIT_ASSISTANT", "20 per minute;200 per hour")
+
+        # Lobby kiosks: check-in attempts per kiosk, and the idle warning and reset (seconds without a touch).
+        self.KIOSK_CHECK_IN_LIMIT = env("KIOSK_CHECK_IN_LIMIT", "10 per 5 minutes")
+        self.KIOSK_IDLE_WARNING_SECONDS = env_int("KIOSK_IDLE_WARNING_SECONDS", 60)
+        self.KIOSK_IDLE_RESET_SECONDS = env_int("KIOSK_IDLE_RESET_SECONDS", 90)
+
 
 class TestConfig(Config):
     __test__ = False  # not a pytest test class
@@ -104,6 +120,7 @@ class TestConfig(Config):
         self.SQLALCHEMY_DATABASE_URI = os.environ.get("SELFSERVICE_TEST_DATABASE_URL", "sqlite://")
         self.DEMO_MODE = True
         self.RATELIMIT_STORAGE_URI = "memory://"
+        self.RATELIMIT_ASSISTANT = "1000 per minute"  # the rate-limit test lowers it for itself
         self.QUIET_HOURS = False  # tests must not depend on the time of day they run at
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from .auth.passwords import hash_password
 from .extensions import db
-from .models import Citizen, Invitation, Meeting, StaffUser, Team, utcnow
+from .models import Citizen, Invitation, Kiosk, Meeting, StaffUser, Team, utcnow
 from .rules import invitations
 
 demo_cli = AppGroup("demo", help="Demo data (demo mode only).")
@@ -34,6 +34,11 @@ DEMO_STAFF_PASSWORD = "demo-password-2026"  # noqa: S105 - demo mode only, print
 # A citizen without MitID, with a fixed code so the README can give it.
 NO_MITID = ("Reza Ahmadi", date(1995, 2, 14), "fa", "uddannelseshjaelp", "Team Nord")
 DEMO_CODE = "DEMQ-KQDE-2345"
+# The demo kiosk's activation link is /kiosk/activate/<this>; seeding again makes it work again (the README gives it).
+DEMO_KIOSK_TOKEN = "demo-kiosk-activation"  # noqa: S105 - demo mode only
+DEMO_KIOSK = ("Demo-kiosk i forhallen", "Venteområdet ved skranken, stueetagen")
+# Olena has a meeting today, so that checking in at the demo kiosk can be tried (reference and birthday 27 1).
+DEMO_CHECK_IN_REF = "KSK234"
 
 
 @cache
@@ -115,7 +120,36 @@ def seed() -> list[str]:
             )
         )
         created.append(f"invitation code {DEMO_CODE}")
+    created += seed_kiosk()
     db.session.commit()
+    return created
+
+
+def seed_kiosk() -> list[str]:
+    from .kiosk.device import token_hash
+    from .rules.meetings import to_local, to_utc
+
+    created = []
+    name, waiting_area = DEMO_KIOSK
+    kiosk = db.session.scalar(select(Kiosk).where(Kiosk.name == name))
+    if kiosk is None:
+        kiosk = Kiosk(name=name, waiting_area=waiting_area)
+        db.session.add(kiosk)
+    if kiosk.activation_token_hash != token_hash(DEMO_KIOSK_TOKEN):
+        kiosk.activation_token_hash = token_hash(DEMO_KIOSK_TOKEN)
+        kiosk.revoked_at = None
+        created.append(f"kiosk {name}: activate at /kiosk/activate/{DEMO_KIOSK_TOKEN}")
+    olena = db.session.scalar(select(Citizen).where(Citizen.oidc_subject == "demo-olena"))
+    meeting = db.session.scalar(select(Meeting).where(Meeting.booking_ref == DEMO_CHECK_IN_REF))
+    now = to_local(utcnow()).replace(tzinfo=None)
+    if meeting is None or to_local(meeting.starts_at).date() != now.date():
+        starts = to_utc(now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1))
+        if meeting is None:
+            meeting = Meeting(citizen_id=olena.id, booking_ref=DEMO_CHECK_IN_REF, kind="in_person")
+            db.session.add(meeting)
+        meeting.starts_at, meeting.status, meeting.checked_in_at = starts, "planned", None
+        meeting.place = "Jobcenter Demokommune, mødelokale 3"
+        created.append(f"meeting today for Olena, booking reference {DEMO_CHECK_IN_REF}")
     return created
 
 

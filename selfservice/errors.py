@@ -36,8 +36,27 @@ MESSAGES = {
 }
 
 
+def _retry_after() -> int:
+    """Seconds until the client's current rate-limit window opens again (at least one)."""
+    import time
+
+    from .extensions import limiter
+
+    current = limiter.current_limit
+    return max(1, int(current.reset_at - time.time())) if current else 60
+
+
 def render_error(code: int):
     if request.path.startswith("/api/"):
+        if code == 429:
+            retry = _retry_after()
+            response = jsonify(
+                error="too many requests",
+                message=f"Too many requests from this client. Try again in {retry} seconds.",
+                retry_after=retry,
+            )
+            response.headers["Retry-After"] = str(retry)
+            return response, code
         return jsonify(error=HTTP_STATUS_CODES.get(code, "error").lower()), code
     title, text = MESSAGES.get(code, MESSAGES[500])
     return render_template("errors/error.html", code=code, title=title, text=text), code

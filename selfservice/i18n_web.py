@@ -23,6 +23,13 @@ def _locale_selector() -> str:
     saved = None
     if getattr(current_user, "is_authenticated", False) and current_user.is_citizen:
         saved = current_user.language
+    on_kiosk = g.get("kiosk") is not None
+    if on_kiosk:
+        # A kiosk is shared by strangers: the language is the visit's (server session), never a cookie or browser.
+        from .kiosk.device import kiosk_language
+
+        g.locale = select_locale(request.args.get("lang"), kiosk_language(), None, None)
+        return g.locale
     g.locale = select_locale(
         request.args.get("lang"),
         request.cookies.get(LANGUAGE_COOKIE),
@@ -49,7 +56,7 @@ def init_app(app: Flask) -> None:
     @app.after_request
     def remember_explicit_choice(response):
         chosen = supported(request.args.get("lang"))
-        if chosen:
+        if chosen and g.get("kiosk") is None:
             response.set_cookie(
                 LANGUAGE_COOKIE,
                 chosen,

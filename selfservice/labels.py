@@ -17,6 +17,25 @@ SITUATIONS = {
     "foertidspension": _l("Disability pension (førtidspension)"),
 }
 
+# The guides group kontanthjælp with uddannelseshjælp and ledighedsydelse with fleksjob, as the rules do.
+GUIDE_SITUATIONS = {
+    "dagpenge": _l("Unemployment benefit (dagpenge)"),
+    "kontanthjaelp": _l("Social or education assistance (kontanthjælp, uddannelseshjælp)"),
+    "ressourceforloeb": _l("Resource programme (ressourceforløb)"),
+    "sygedagpenge": _l("Sickness benefit (sygedagpenge)"),
+    "jobafklaring": _l("Job clarification programme (jobafklaringsforløb)"),
+    "ledighedsydelse": _l("Flex job and flex job benefit (fleksjob, ledighedsydelse)"),
+    "foertidspension": _l("Disability pension (førtidspension)"),
+}
+
+GUIDE_TOPICS = {
+    "situations": _l("Your situation"),
+    "duties": _l("Meetings and duties"),
+    "course": _l("Your course at the jobcentre"),
+    "upskilling": _l("Education and upskilling"),
+    "rights": _l("Your data and your rights"),
+}
+
 DEPARTMENTS = {
     "employment": _l("Employment department"),
     "social": _l("Social department"),

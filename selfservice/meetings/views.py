@@ -3,11 +3,13 @@ a button, and a receipt; the request stays visible with its status until a casew
 
 from flask import Response, abort, redirect, render_template, url_for
 from flask_login import current_user
+from markupsafe import Markup
 from sqlalchemy import select
 
 from .. import labels
 from ..access import citizen_required
 from ..extensions import db
+from ..kiosk.checkin import qr_svg
 from ..models import Meeting, MeetingRequest, utcnow
 from ..rules import meetings as rules
 from . import bp
@@ -47,6 +49,14 @@ def detail(public_id: str):
         labels=labels,
         video_link=rules.video_link_visible(meeting.kind, meeting.starts_at, meeting.duration_minutes, now),
         may_request=rules.may_request("move", meeting.status, meeting.starts_at, now),
+        check_in_qr=Markup(qr_svg(meeting)) if shows_check_in(meeting, now) else None,  # noqa: S704 - our own SVG
+    )
+
+
+def shows_check_in(meeting, now) -> bool:
+    """Meetings at the jobcentre, still ahead: the kiosk in the lobby can check the citizen in."""
+    return meeting.kind in ("in_person", "team") and rules.is_upcoming(
+        meeting.status, meeting.starts_at, meeting.duration_minutes, now
     )
 
 

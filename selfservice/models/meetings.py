@@ -38,6 +38,7 @@ class Meeting(db.Model):
     participants: Mapped[str | None] = mapped_column(String(500))
     bring: Mapped[str | None] = mapped_column(String(1000))
     video_url: Mapped[str | None] = mapped_column(String(500))
+    checked_in_at: Mapped[datetime | None] = mapped_column()  # at a lobby kiosk, for the caseworker's day list
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 

@@ -42,6 +42,8 @@ class Citizen(db.Model):
     oidc_subject: Mapped[str | None] = mapped_column(String(200))
     language: Mapped[str | None] = mapped_column(String(8))
     situation: Mapped[str | None] = mapped_column(String(40))
+    # The situation the citizen last chose to filter the guides by ("all" when they cleared it).
+    guide_situation: Mapped[str | None] = mapped_column(String(40))
     email: Mapped[str | None] = mapped_column(String(254))
     phone: Mapped[str | None] = mapped_column(String(30))
     # The case system's own id for the citizen (set through the API).

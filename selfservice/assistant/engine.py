@@ -1,0 +1,210 @@
+"""From a message to a reply: language, routing, then the knowledge base; always guidance, never a decision.
+
+The reply is written in the conversation's language (the page's, unless the message is clearly in another of our
+eight), whatever language the page itself is shown in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flask import current_app, url_for
+from flask_babel import force_locale, gettext
+
+from . import owncase, routing
+from .index import Index
+from .text import LanguageGuesser
+
+ACTION_GUIDE = "afbud-og-sygdom"
+# An out-of-scope word ("læge", "skat") gives way to an article only when the article clearly fits the question.
+SURE_ENOUGH_TO_OVERRIDE = 0.55
+AUTHORITIES = {
+    "tax": ("Skattestyrelsen", "https://skat.dk"),
+    "housing": ("Udbetaling Danmark / borger.dk", "https://www.borger.dk"),
+    "residence": ("Borgerservice / nyidanmark.dk", "https://www.nyidanmark.dk"),
+    "health": ("1813 / din egen læge", "https://www.sundhed.dk"),
+    "pension": ("Udbetaling Danmark / borger.dk", "https://www.borger.dk"),
+}
+
+
+@dataclass
+class Reply:
+    kind: str
+    lang: str
+    text: str
+    article: str | None = None
+    choices: list[str] = field(default_factory=list)
+    sources: list[dict] = field(default_factory=list)
+    reviewed: str | None = None
+    links: list[tuple[str, str]] = field(default_factory=list)  # (label, address) for the page
+    topic: str | None = None
+
+    def as_json(self) -> dict:
+        return {
+            "kind": self.kind,
+            "article": self.article,
+            "choices": self.choices,
+            "text": self.text,
+            "sources": self.sources,
+            "reviewed": self.reviewed,
+            "lang": self.lang,
+        }
+
+
+class Assistant:
+    """Built once per app at start-up from the guides: the index and the language profiles."""
+
+    def __init__(self, guides) -> None:
+        self.library = guides
+        self.index = Index.build(guides)
+        samples: dict[str, list[str]] = {}
+        for article in guides.articles.values():
+            for lang, text in article.texts.items():
+                samples.setdefault(lang, []).append(" ".join([text.title, text.summary, *text.questions]))
+        self.guesser = LanguageGuesser({lang: " ".join(parts) for lang, parts in samples.items()})
+
+    def language_of(self, message: str, page_lang: str) -> str:
+        return self.guesser.guess(message, page_lang)
+
+    def reply(self, message: str, page_lang: str, citizen=None, choose: str | None = None) -> Reply:
+        lang = self.language_of(message, page_lang) if message else page_lang
+        with force_locale(lang):
+            return self._reply(message, lang, citizen, choose)
+
+    def _reply(self, message: str, lang: str, citizen, choose: str | None) -> Reply:
+        if choose and self.library.get(choose):
+            return self.article_reply(choose, lang)
+        found = routing.route(message)
+        if found is not None and found.kind == routing.GREETING and not message.strip():
+            return greeting_reply(lang)
+        if found is not None and found.kind == routing.CRISIS:
+            return crisis_reply(lang)
+        if found is not None and found.kind == routing.ACTION:
+            return action_reply(lang, citizen)
+        if found is not None and found.kind == routing.OWN_CASE:
+            return own_case_reply(lang, citizen, found.topic)
+        result = self.index.search(message, lang)
+        sure = result.kind == "answer" and result.hits[0].score >= SURE_ENOUGH_TO_OVERRIDE
+        if found is not None and found.kind == routing.OUT_OF_SCOPE and not sure:
+            return out_of_scope_reply(lang, found.topic)
+        if found is not None and found.kind == routing.GREETING and result.kind != "answer":
+            return greeting_reply(lang)
+        if result.kind == "answer":
+            return self.article_reply(result.hits[0].slug, lang)
+        if result.kind == "choices":
+            return Reply(
+                "choices", lang, gettext("Did you mean one of these?"), choices=[hit.slug for hit in result.hits]
+            )
+        return dont_know_reply(lang, citizen)
+
+    def article_reply(self, slug: str, lang: str) -> Reply:
+        article = self.library.get(slug)
+        text = article.text_for(lang)
+        return Reply(
+            "answer",
+            text.lang,
+            text.summary,
+            article=slug,
+            sources=[{"title": s.title, "url": s.url} for s in article.sources],
+            reviewed=article.reviewed.isoformat(),
+            links=[(gettext("Read the whole guide"), url_for("guides.article", slug=slug))],
+        )
+
+
+def greeting_reply(lang: str) -> Reply:
+    text = gettext(
+        "Hello. I am an automated assistant. Ask me about your rights and duties, meetings, your plan or courses "
+        "and education, in your own words."
+    )
+    return Reply("greeting", lang, text)
+
+
+def crisis_reply(lang: str) -> Reply:
+    config = current_app.config
+    text = gettext(
+        "If you are in danger or thinking of taking your own life, call 112 now. You can talk to someone at "
+        "Livslinien on 70 201 201. For urgent help with your mental health, call %(line)s on %(phone)s. "
+        "You are not alone, and help is there day and night.",
+        line=config["PSYCHIATRY_LINE_NAME"],
+        phone=config["PSYCHIATRY_LINE_PHONE"],
+    )
+    links = [
+        ("112", "tel:112"),
+        ("Livslinien 70 201 201", "tel:70201201"),
+        (
+            f"{config['PSYCHIATRY_LINE_NAME']} {config['PSYCHIATRY_LINE_PHONE']}",
+            f"tel:{config['PSYCHIATRY_LINE_PHONE']}",
+        ),
+    ]
+    return Reply("crisis", lang, text, links=links)
+
+
+def action_reply(lang: str, citizen) -> Reply:
+    text = gettext(
+        "I cannot cancel or move a meeting or report you ill here in the chat, so that nothing gets lost. Open the "
+        "meeting under “Your meetings” and choose what you need. You get a receipt, and your caseworker is told at "
+        "once. If the meeting is today, also phone the jobcentre."
+    )
+    if citizen is not None:
+        links = [(gettext("Your meetings"), url_for("meetings.index"))]
+    else:
+        links = [(gettext("Sign in to see your meetings"), url_for("auth.login", next=url_for("meetings.index")))]
+    links.append((gettext("Contact the jobcentre"), url_for("pages.contact")))
+    return Reply("action", lang, text, article=ACTION_GUIDE, links=links)
+
+
+def own_case_reply(lang: str, citizen, topic: str | None) -> Reply:
+    if citizen is None:
+        return Reply(
+            "own_case",
+            lang,
+            gettext("To answer questions about your own case, I need you to sign in first."),
+            links=[(gettext("Sign in"), url_for("auth.login", next=url_for("assistant.page")))],
+            topic=topic,
+        )
+    text, links = owncase.ANSWERS[topic or "meeting"](citizen)
+    return Reply("own_case", lang, text, links=links, topic=topic)
+
+
+def out_of_scope_reply(lang: str, topic: str | None) -> Reply:
+    name, address = AUTHORITIES.get(topic or "", ("borger.dk", "https://www.borger.dk"))
+    text = gettext(
+        "The jobcentre does not handle that, so I cannot answer it. %(authority)s can help you.", authority=name
+    )
+    return Reply("out_of_scope", lang, text, links=[(name, address)], topic=topic)
+
+
+def dont_know_reply(lang: str, citizen) -> Reply:
+    if citizen is not None:
+        text = gettext(
+            "I am sorry, I do not know the answer to that. You can send your question to your caseworker as a "
+            "message, and they will answer you."
+        )
+        return Reply("dont_know", lang, text)
+    config = current_app.config
+    text = gettext(
+        "I am sorry, I do not know the answer to that. Contact the jobcentre on %(phone)s, or sign in and send "
+        "your question to your caseworker.",
+        phone=config["JOBCENTRE_PHONE"],
+    )
+    return Reply("dont_know", lang, text, links=[(gettext("Contact the jobcentre"), url_for("pages.contact"))])
+
+
+def replay(assistant: Assistant, kind: str, lang: str, article: str | None, choices: list, topic: str | None, citizen):
+    """The reply for a stored turn, rebuilt in its language from the current guides and the citizen's current data."""
+    with force_locale(lang):
+        if kind == "answer" and article and assistant.library.get(article):
+            return assistant.article_reply(article, lang)
+        if kind == "choices":
+            return Reply("choices", lang, gettext("Did you mean one of these?"), choices=list(choices))
+        if kind == "crisis":
+            return crisis_reply(lang)
+        if kind == "action":
+            return action_reply(lang, citizen)
+        if kind == "own_case":
+            return own_case_reply(lang, citizen, topic)
+        if kind == "out_of_scope":
+            return out_of_scope_reply(lang, topic)
+        if kind == "greeting":
+            return greeting_reply(lang)
+        return dont_know_reply(lang, citizen)

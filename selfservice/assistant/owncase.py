@@ -1,0 +1,79 @@
+"""Answers about the signed-in citizen's own case, from their own data only, each with a link to the page.
+
+Why only from the citizen's own records, and only the essentials: the chat is not where a plan or a meeting is
+read in full — it points to the page that shows it, where the explicit actions are.
+"""
+
+from __future__ import annotations
+
+from flask import url_for
+from flask_babel import format_datetime, gettext
+from sqlalchemy import func, select
+
+from ..extensions import db
+from ..models import Citizen, Meeting, Message, PreparationForm, utcnow
+from ..plan.publishing import latest_version, plan_for
+from ..rules.preparation import DISCUSSED, DRAFT, REVIEWED, SEEN, SUBMITTED
+
+
+def next_meeting(citizen: Citizen) -> tuple[str, list[tuple[str, str]]]:
+    meeting = db.session.scalar(
+        select(Meeting)
+        .where(Meeting.citizen_id == citizen.id, Meeting.status == "planned", Meeting.starts_at >= utcnow())
+        .order_by(Meeting.starts_at)
+        .limit(1)
+    )
+    if meeting is None:
+        return gettext("You have no meetings booked right now."), [
+            (gettext("Your meetings"), url_for("meetings.index"))
+        ]
+    when = format_datetime(meeting.starts_at, "EEEE d MMMM y, HH:mm")
+    where = gettext("by video") if meeting.kind == "video" else (meeting.place or meeting.address or "")
+    text = (
+        gettext("Your next meeting is %(when)s, %(where)s.", when=when, where=where)
+        if where
+        else gettext("Your next meeting is %(when)s.", when=when)
+    )
+    return text, [(gettext("See the meeting"), url_for("meetings.detail", public_id=meeting.public_id))]
+
+
+def plan(citizen: Citizen) -> tuple[str, list[tuple[str, str]]]:
+    version = latest_version(plan_for(citizen, create=False))
+    link = [(gettext("See your plan"), url_for("plan.index"))]
+    if version is None:
+        return gettext("You do not have a plan yet. Your caseworker makes it with you after your first meetings."), link
+    goal = version.snapshot.get("goal") or gettext("not written yet")
+    count = len(version.snapshot.get("activities", {}))
+    return gettext("The goal of your plan: %(goal)s. The plan has %(count)s activities.", goal=goal, count=count), link
+
+
+def form(citizen: Citizen) -> tuple[str, list[tuple[str, str]]]:
+    found = db.session.scalar(select(PreparationForm).where(PreparationForm.citizen_id == citizen.id))
+    link = [(gettext("Your preparation form"), url_for("preparation.start"))]
+    if found is None:
+        return gettext("You have not started your preparation form yet."), link
+    if found.status == DRAFT:
+        return gettext("Your preparation form is saved as a draft. It has not been sent yet."), link
+    if found.status == SUBMITTED:
+        return gettext(
+            "You sent your preparation form on %(date)s. Your caseworker has not opened it yet.",
+            date=format_datetime(found.submitted_at, "d MMMM y"),
+        ), link
+    if found.status in (SEEN, REVIEWED, DISCUSSED):
+        return gettext("Your caseworker has read your preparation form."), link
+    return gettext("Your preparation form has been sent."), link
+
+
+def messages(citizen: Citizen) -> tuple[str, list[tuple[str, str]]]:
+    unread = db.session.scalar(
+        select(func.count(Message.id)).where(
+            Message.citizen_id == citizen.id, Message.from_citizen.is_(False), Message.read_at.is_(None)
+        )
+    )
+    link = [(gettext("Your messages"), url_for("messages.index"))]
+    if unread:
+        return gettext("You have %(count)s unread messages from the jobcentre.", count=unread), link
+    return gettext("You have no unread messages."), link
+
+
+ANSWERS = {"meeting": next_meeting, "plan": plan, "form": form, "messages": messages}

@@ -1,0 +1,124 @@
+"""Staff side of the kiosks: registering and revoking them (administrators), the front desk's help calls and the
+caseworkers' day list with arrivals."""
+
+from datetime import datetime, time, timedelta
+
+from flask import abort, redirect, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from wtforms import StringField
+from wtforms.validators import InputRequired, Length
+
+from ..access import staff_required
+from ..extensions import db
+from ..i18n import LANGUAGES
+from ..models import Citizen, Kiosk, KioskHelpRequest, Meeting, utcnow
+from ..rules.meetings import COPENHAGEN, to_local, to_utc
+from . import staff_bp as bp
+from .device import new_token, token_hash
+
+
+class KioskForm(FlaskForm):
+    name = StringField(
+        _l("Name of the kiosk"), validators=[InputRequired(_l("Give the kiosk a name")), Length(max=100)]
+    )
+    waiting_area = StringField(
+        _l("Where visitors should wait after checking in"),
+        validators=[InputRequired(_l("Say where visitors should wait")), Length(max=200)],
+    )
+
+
+def issue_activation(kiosk: Kiosk) -> str:
+    """A new one-time activation link; any earlier link stops working."""
+    token = new_token()
+    kiosk.activation_token_hash = token_hash(token)
+    return url_for("kiosk.activate", token=token, _external=True)
+
+
+def create_kiosk(name: str, waiting_area: str) -> tuple[Kiosk, str]:
+    kiosk = Kiosk(name=name, waiting_area=waiting_area)
+    db.session.add(kiosk)
+    db.session.flush()
+    link = issue_activation(kiosk)
+    db.session.commit()
+    return kiosk, link
+
+
+@bp.route("/kiosks", methods=["GET", "POST"])
+@staff_required(admin=True)
+def admin_list():
+    form = KioskForm()
+    link = None
+    if form.validate_on_submit():
+        if db.session.scalar(select(Kiosk).where(Kiosk.name == form.name.data.strip())):
+            form.name.errors.append(str(_l("A kiosk with this name already exists")))
+        else:
+            _kiosk, link = create_kiosk(form.name.data.strip(), form.waiting_area.data.strip())
+            form = KioskForm(formdata=None)
+    kiosks = db.session.scalars(select(Kiosk).order_by(Kiosk.name)).all()
+    status = 422 if form.errors else 200
+    done = request.args.get("done")
+    return render_template("kiosk/admin.html", form=form, kiosks=kiosks, link=link, done=done), status
+
+
+@bp.post("/kiosks/<public_id>/revoke")
+@staff_required(admin=True)
+def revoke(public_id: str):
+    kiosk = db.session.scalar(select(Kiosk).where(Kiosk.public_id == public_id)) or abort(404)
+    kiosk.revoked_at = utcnow()
+    kiosk.activation_token_hash = None
+    db.session.commit()
+    return redirect(url_for("kiosk_staff.admin_list", done="revoked"))
+
+
+@bp.post("/kiosks/<public_id>/activation")
+@staff_required(admin=True)
+def new_activation(public_id: str):
+    kiosk = db.session.scalar(select(Kiosk).where(Kiosk.public_id == public_id)) or abort(404)
+    kiosk.revoked_at = None
+    link = issue_activation(kiosk)
+    db.session.commit()
+    kiosks = db.session.scalars(select(Kiosk).order_by(Kiosk.name)).all()
+    return render_template("kiosk/admin.html", form=KioskForm(formdata=None), kiosks=kiosks, link=link)
+
+
+@bp.route("/front-desk", methods=["GET"])
+@staff_required()
+def front_desk():
+    calls = db.session.scalars(
+        select(KioskHelpRequest).where(KioskHelpRequest.handled_at.is_(None)).order_by(KioskHelpRequest.created_at)
+    ).all()
+    return render_template("kiosk/front_desk.html", calls=calls, languages=LANGUAGES)
+
+
+@bp.post("/front-desk/<public_id>/handled")
+@staff_required()
+def handled(public_id: str):
+    call = db.session.scalar(select(KioskHelpRequest).where(KioskHelpRequest.public_id == public_id)) or abort(404)
+    call.handled_at = call.handled_at or utcnow()
+    db.session.commit()
+    return redirect(url_for("kiosk_staff.front_desk"))
+
+
+def today_bounds(now: datetime) -> tuple[datetime, datetime]:
+    day = to_local(now).date()
+    start = to_utc(datetime.combine(day, time.min))
+    return start, to_utc(datetime.combine(day + timedelta(days=1), time.min))
+
+
+@bp.get("/today")
+@staff_required()
+def day_list():
+    """The team's meetings today, with who has checked in at a kiosk and when."""
+    start, end = today_bounds(utcnow())
+    meetings = []
+    if current_user.team_id is not None:
+        meetings = db.session.scalars(
+            select(Meeting)
+            .join(Citizen, Citizen.id == Meeting.citizen_id)
+            .where(Citizen.team_id == current_user.team_id, Meeting.starts_at >= start, Meeting.starts_at < end)
+            .order_by(Meeting.starts_at)
+        ).all()
+    return render_template("kiosk/day_list.html", meetings=meetings, to_local=to_local, tz=COPENHAGEN)

@@ -1,0 +1,98 @@
+"""Which browser is a kiosk, and what a kiosk may reach.
+
+Why restrict the device and not only the pages: a kiosk is a browser anyone can walk up to. Whatever address a
+visitor types, a kiosk device gets kiosk pages, the public guides and the anonymous assistant — never a sign-in, a
+citizen's page or the staff pages. And because strangers share it, it never keeps a language or any other cookie
+between visitors; its language lives in the visit's server-side session.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from flask import Flask, abort, g, redirect, request, session, url_for
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import Kiosk, utcnow
+
+DEVICE_COOKIE = "kiosk_device"
+LANGUAGE_KEY = "kiosk_lang"
+# Endpoints a kiosk device may open besides its own pages: read-only public content and the anonymous assistant.
+ALLOWED = {
+    "static",
+    "guides.index",
+    "guides.article",
+    "selfchecks.start",
+    "selfchecks.restart",
+    "selfchecks.question",
+    "selfchecks.result",
+    "assistant.page",
+    "assistant.ask",
+    "assistant.feedback",
+    "assistant.delete_conversation",
+    "pages.healthz",
+    "pages.accessibility",
+}
+FIVE_YEARS = 5 * 365 * 24 * 3600
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def current_kiosk() -> Kiosk | None:
+    return g.get("kiosk")
+
+
+def _load_kiosk() -> None:
+    g.kiosk = None
+    g.kiosk_revoked = False
+    token = request.cookies.get(DEVICE_COOKIE)
+    if not token:
+        return
+    kiosk = db.session.scalar(select(Kiosk).where(Kiosk.device_token_hash == token_hash(token)))
+    if kiosk is None:
+        return
+    if kiosk.revoked_at is not None:
+        g.kiosk_revoked = True
+        return
+    g.kiosk = kiosk
+
+
+def init_app(app: Flask) -> None:
+    @app.before_request
+    def keep_kiosks_in_kiosk_mode():
+        if request.endpoint is None or request.endpoint == "static":
+            return None
+        _load_kiosk()
+        if g.kiosk_revoked and request.endpoint not in ("kiosk.start", "kiosk.activate"):
+            return redirect(url_for("kiosk.start"))
+        if g.kiosk is None:
+            return None
+        if request.blueprint == "kiosk" or request.endpoint in ALLOWED:
+            return None
+        if request.path.startswith("/api/") and request.endpoint != "assistant.ask":
+            abort(404)
+        return redirect(url_for("kiosk.start"))
+
+    @app.after_request
+    def nothing_stays_on_a_kiosk(response):
+        if g.get("kiosk") is not None or g.get("kiosk_revoked"):
+            response.headers["Cache-Control"] = "no-store"
+            response.delete_cookie("lang")
+        return response
+
+
+def kiosk_language() -> str | None:
+    return session.get(LANGUAGE_KEY) if g.get("kiosk") is not None else None
+
+
+def touch(kiosk: Kiosk) -> None:
+    kiosk.last_seen_at = utcnow()
+    db.session.commit()
