@@ -7,13 +7,13 @@ export PORT
 export FLASK_APP := wsgi.py
 
 .PHONY: run test install assets translations system-deps lint format db-upgrade seed \
-        i18n-extract i18n-update i18n-compile i18n-check bench eval clean
+        i18n-extract i18n-update i18n-compile i18n-check bench bench-load eval clean
 
 run: install assets translations
 	SELFSERVICE_DEMO_MODE=1 $(BIN)/flask db upgrade
 	SELFSERVICE_DEMO_MODE=1 $(BIN)/flask demo seed
 	@echo "Serving on http://127.0.0.1:$(PORT) (demo mode)"
-	SELFSERVICE_DEMO_MODE=1 exec $(BIN)/gunicorn --workers 2 --threads 4 --bind 127.0.0.1:$(PORT) wsgi:app
+	SELFSERVICE_DEMO_MODE=1 exec $(BIN)/gunicorn --preload --workers 2 --threads 4 --bind 127.0.0.1:$(PORT) wsgi:app
 
 test: install assets translations system-deps
 	$(BIN)/ruff check .
@@ -67,6 +67,11 @@ eval: install translations
 
 bench: install assets translations system-deps
 	$(BIN)/python scripts/bench.py
+
+# Two app instances on PostgreSQL and Redis under a mixed load of 100 users, against a minimal Flask ceiling.
+bench-load: install assets translations system-deps
+	scripts/install-bench-deps.sh
+	$(BIN)/python scripts/bench_load.py
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor instance

@@ -3,6 +3,7 @@
 import sys
 
 from selfservice import create_app
+from selfservice.assistant import assistant
 from selfservice.assistant.evaluation import evaluate, format_scores, load_cases
 from selfservice.config import TestConfig
 
@@ -10,7 +11,7 @@ from selfservice.config import TestConfig
 def main() -> None:
     app = create_app(TestConfig())
     with app.test_request_context():
-        scores = evaluate(app.extensions["assistant"], load_cases())
+        scores = evaluate(assistant(), load_cases())
     print(format_scores(scores, verbose="--verbose" in sys.argv))
 
 

@@ -20,6 +20,9 @@ def create_app(config: config_module.Config | None = None) -> Flask:
         instance_path=cfg.INSTANCE_PATH,
     )
     app.config.from_object(cfg)
+    from .input import CleanRequest
+
+    app.request_class = CleanRequest
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(ROOT / "translations"))
     # Times are stored as naive UTC; Flask-Babel shows them in Danish time.

@@ -71,6 +71,15 @@ def staff_required(admin: bool = False) -> Callable:
 
 def init_app(app: Flask) -> None:
     @app.before_request
+    def database_unavailable():
+        """A session that could not be read: say the service is down, rather than "please sign in"."""
+        if getattr(session, "unavailable", False) and request.endpoint not in ("pages.healthz", "static"):
+            from .errors import render_error
+
+            return render_error(503)
+        return None
+
+    @app.before_request
     def explain_timeouts():
         """A session the server ended for inactivity: say so, rather than a bare sign-in page."""
         if not getattr(session, "expired", False) or request.endpoint is None:

@@ -23,7 +23,7 @@ def year_field(label=None):
 def date_from_parts(day: Field, month: Field, year: Field) -> date | None:
     try:
         return date(int(year.data), int(month.data), int(day.data))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: a year with twenty digits
         return None
 
 

@@ -43,6 +43,8 @@ class ServerSession(CallbackDict, SessionMixin):
         self.expired = expired
         # The browser sent a cookie the server no longer knows: delete it unless a new session replaces it.
         self.stale_cookie = stale_cookie
+        # The session could not be read because the database is down (see access.init_app: a 503, not a sign-in).
+        self.unavailable = False
 
     def regenerate(self) -> None:
         """New session id at sign-in (prevents session fixation); the data carries over."""
@@ -64,9 +66,12 @@ class ServerSessionInterface(SessionInterface):
         try:
             record = db.session.get(WebSession, _hash(sid))
         except OperationalError:
-            # Database down: carry on anonymously so the friendly 503 page (and /healthz) can still render.
+            # Database down: never treat a signed-in person as signed out. The request gets the friendly 503 page
+            # (and /healthz can still answer); the cookie is kept for when the database is back.
             db.session.rollback()
-            return ServerSession()
+            unavailable = ServerSession()
+            unavailable.unavailable = True
+            return unavailable
         if record is None:
             return ServerSession(expired=True, stale_cookie=True)
         now = utcnow()

@@ -3,17 +3,31 @@
 It runs offline on the CPU: an index built from the guides at start-up, no hosted model, nothing downloaded.
 """
 
+import threading
+
+import click
 from flask import Blueprint, Flask, current_app
 
 from .engine import Assistant
 
 bp = Blueprint("assistant", __name__)
+_building = threading.Lock()
 
 
 def init_app(app: Flask) -> None:
-    """Build the index once the guides are loaded (see guides.init_app)."""
-    app.extensions["assistant"] = Assistant(app.extensions["guides"])
+    """Build the index once the guides are loaded (see guides.init_app) — at start-up for a server (with gunicorn
+    --preload, once in the master, shared by every worker), but only on first use for a `flask` command, so that
+    `flask notifications send` every minute does not pay seconds for an index it never reads."""
     app.jinja_env.globals["guide_title"] = guide_title
+    if click.get_current_context(silent=True) is None:
+        build(app)
+
+
+def build(app: Flask) -> Assistant:
+    with _building:
+        if "assistant" not in app.extensions:
+            app.extensions["assistant"] = Assistant(app.extensions["guides"])
+    return app.extensions["assistant"]
 
 
 def guide_title(slug: str, lang: str) -> str:
@@ -22,7 +36,8 @@ def guide_title(slug: str, lang: str) -> str:
 
 
 def assistant() -> Assistant:
-    return current_app.extensions["assistant"]
+    app = current_app._get_current_object()
+    return app.extensions.get("assistant") or build(app)
 
 
 from . import admin, api, views  # noqa: E402, F401

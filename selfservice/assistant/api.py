@@ -11,6 +11,7 @@ from ..access import public
 from ..extensions import csrf, limiter
 from ..i18n import LANGUAGES
 from ..i18n_web import current_language
+from ..input import clean
 from . import assistant, bp, store
 from .forms import MAX_QUESTION
 from .views import render_turn
@@ -39,7 +40,8 @@ def ask():
         return _error(422, "lang must be one of " + ", ".join(LANGUAGES))
     if choose is not None and not isinstance(choose, str):
         return _error(422, "choose must be a string")
-    if not message.strip() and not choose:
+    message, choose = clean(message), clean(choose) if choose else None
+    if not message.strip():
         return _error(422, "message must not be empty")
     citizen = store.signed_in_citizen()
     in_session = False
@@ -55,3 +57,79 @@ def ask():
     if in_session:
         payload["html"] = str(render_turn(turn, reply, citizen))
     return jsonify(payload)
+
+
+REPLY = {
+    "type": "object",
+    "required": ["kind", "article", "choices", "text", "sources", "reviewed", "lang"],
+    "properties": {
+        "kind": {
+            "type": "string",
+            "enum": ["answer", "choices", "dont_know", "own_case", "action", "crisis", "out_of_scope", "greeting"],
+        },
+        "article": {"type": "string", "nullable": True},
+        "choices": {"type": "array", "items": {"type": "string"}},
+        "text": {"type": "string"},
+        "sources": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["title", "url"],
+                "properties": {"title": {"type": "string"}, "url": {"type": "string"}},
+            },
+        },
+        "reviewed": {"type": "string", "nullable": True},
+        "lang": {"type": "string", "enum": list(LANGUAGES)},
+        "turn": {"type": "string"},
+        "html": {"type": "string"},
+    },
+}
+ERROR = {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}}
+
+
+@bp.get("/api/assistant/openapi.json")
+@public
+def openapi():
+    """The assistant's API as OpenAPI 3.0, for other clients (and for the schemathesis tests)."""
+    error = {"content": {"application/json": {"schema": ERROR}}}
+    return jsonify(
+        {
+            "openapi": "3.0.3",
+            "info": {"title": "selfservice assistant API", "version": "1"},
+            "servers": [{"url": "/"}],
+            "paths": {
+                "/api/assistant": {
+                    "post": {
+                        "summary": "Ask the assistant a question; anonymous calls need no session or token.",
+                        "requestBody": {
+                            "required": True,
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "required": ["message"],
+                                        "properties": {
+                                            "message": {
+                                                "type": "string",
+                                                "maxLength": MAX_QUESTION,
+                                                "pattern": "[^\\s\\x00-\\x1f\\x7f-\\x9f]",
+                                                "description": "At least one visible character.",
+                                            },
+                                            "lang": {"type": "string", "enum": list(LANGUAGES)},
+                                            "choose": {"type": "string"},
+                                        },
+                                    }
+                                }
+                            },
+                        },
+                        "responses": {
+                            "200": {"description": "The reply", "content": {"application/json": {"schema": REPLY}}},
+                            "400": {"description": "Not a JSON object, or a signed-in call without CSRF", **error},
+                            "422": {"description": "The body is not valid", **error},
+                            "429": {"description": "Too many questions; see retry_after", **error},
+                        },
+                    }
+                }
+            },
+        }
+    )

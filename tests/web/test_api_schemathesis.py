@@ -38,3 +38,24 @@ def test_the_api_keeps_its_published_promises(app):
             case.call_and_validate(headers=headers)
 
         check()
+
+
+def test_the_assistant_api_keeps_its_published_promises(app):
+    app.config["RATELIMIT_ASSISTANT"] = "100000 per minute"
+    schema = schemathesis.openapi.from_wsgi("/api/assistant/openapi.json", app)
+    (operation,) = [result.ok() for result in schema.get_all_operations()]
+
+    @settings(
+        max_examples=300,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    )
+    @given(case=operation.as_strategy())
+    def check(case):
+        case.call_and_validate()
+
+    try:
+        check()
+    finally:
+        app.config["RATELIMIT_ASSISTANT"] = "1000 per minute"

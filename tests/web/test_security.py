@@ -94,6 +94,7 @@ EXPECTED_ROUTES = {
     ("/assistant/turns/<public_id>/send", CITIZEN),
     ("/assistant/delete", PUBLIC),
     ("/api/assistant", PUBLIC),
+    ("/api/assistant/openapi.json", PUBLIC),
     ("/staff/assistant", ADMIN),
     ("/kiosk/", PUBLIC),
     ("/kiosk/language/<code>", PUBLIC),
