@@ -70,7 +70,7 @@ bench: install assets translations system-deps
 
 # Two app instances on PostgreSQL and Redis under a mixed load of 100 users, against a minimal Flask ceiling.
 bench-load: install assets translations system-deps
-	scripts/install-bench-deps.sh
+	scripts/install-system-deps.sh redis-server
 	$(BIN)/python scripts/bench_load.py
 
 clean:

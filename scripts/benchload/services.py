@@ -119,7 +119,7 @@ class Redis:
     def __init__(self, stack: contextlib.ExitStack, workdir: Path):
         binary = shutil.which("redis-server")
         if binary is None:
-            raise RuntimeError("redis-server is missing (run scripts/install-bench-deps.sh)")
+            raise RuntimeError("redis-server is missing (run scripts/install-system-deps.sh redis-server)")
         self.port = free_port()
         self.url = f"redis://127.0.0.1:{self.port}/0"
         self.version = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout.strip()

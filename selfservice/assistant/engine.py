@@ -22,7 +22,7 @@ AUTHORITIES = {
     "tax": ("Skattestyrelsen", "https://skat.dk"),
     "housing": ("Udbetaling Danmark / borger.dk", "https://www.borger.dk"),
     "residence": ("Borgerservice / nyidanmark.dk", "https://www.nyidanmark.dk"),
-    "health": ("1813 / din egen læge", "https://www.sundhed.dk"),
+    "health": ("1813 / sundhed.dk", "https://www.sundhed.dk"),
     "pension": ("Udbetaling Danmark / borger.dk", "https://www.borger.dk"),
 }
 

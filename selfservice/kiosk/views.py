@@ -16,7 +16,7 @@ from ..models import Kiosk, KioskHelpRequest, Meeting, utcnow
 from ..rules import kiosk as rules
 from ..rules.meetings import to_local
 from . import bp, checkin
-from .device import DEVICE_COOKIE, FIVE_YEARS, LANGUAGE_KEY, current_kiosk, new_token, token_hash
+from .device import DEVICE_COOKIE, FIVE_YEARS, LANGUAGE_KEY, current_kiosk, new_token, token_hash, touch
 from .forms import CheckInForm, ScanForm
 
 CHECKED_IN_KEY = "kiosk_checked_in"
@@ -43,7 +43,7 @@ def _per_kiosk() -> str:
 def start():
     if g.get("kiosk_revoked"):
         return render_template("kiosk/revoked.html"), 403
-    _kiosk_or_refuse()
+    touch(_kiosk_or_refuse())  # the start screen after every visit: "last used" on the admin page
     return render_template("kiosk/start.html")
 
 
