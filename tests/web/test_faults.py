@@ -61,11 +61,26 @@ def gunicorn(database_url: str, instance: str, port: int) -> subprocess.Popen:
         "--preload",
         "--workers",
         "2",
+        "--graceful-timeout",
+        "3",
         "--bind",
         f"127.0.0.1:{port}",
         "wsgi:app",
     ]
-    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
+
+
+def shut_down(server: subprocess.Popen) -> None:
+    """SIGTERM, then SIGKILL the whole group: a worker respawned just before the end must not keep the test waiting."""
+    server.terminate()
+    try:
+        server.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(server.pid, 9)
+        server.wait(timeout=5)
 
 
 def workers_of(master: int) -> list[int]:
@@ -109,8 +124,7 @@ def test_a_worker_killed_while_saving_leaves_the_last_save_or_the_new_one_never_
         thread.join()
         wait_until_healthy(base)
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        shut_down(server)
     assert len(kills) >= 5 and len(saved) >= 10, (len(kills), len(saved))
     with app.app_context():
         answers = db.session.scalar(select(PreparationForm.answers).where(PreparationForm.citizen_id == people["jens"]))
