@@ -3,8 +3,10 @@
 from urllib.parse import urlencode
 
 from flask import Flask, g, request
-from flask_babel import get_locale
+from flask_babel import get_locale, get_translations
 from flask_login import current_user
+from jinja2 import pass_eval_context
+from markupsafe import Markup
 
 from .extensions import babel, db
 from .i18n import DEFAULT_LANGUAGE, LANGUAGE_COOKIE, LANGUAGES, select_locale, supported
@@ -39,6 +41,25 @@ def _locale_selector() -> str:
     return g.locale
 
 
+@pass_eval_context
+def template_gettext(eval_ctx, string: str, **variables) -> str:
+    """`_()` in templates, with the same result as Jinja's newstyle gettext (translated, then placeholders filled
+    with escaped values) but one call instead of three: a page has a hundred of these."""
+    text = get_translations().ugettext(string)
+    if eval_ctx.autoescape:
+        text = Markup(text)  # noqa: S704 - our own catalogue, as in Jinja; the values are escaped by %
+    return text % variables
+
+
+@pass_eval_context
+def template_ngettext(eval_ctx, singular: str, plural: str, num: int, **variables) -> str:
+    variables.setdefault("num", num)
+    text = get_translations().ungettext(singular, plural, num)
+    if eval_ctx.autoescape:
+        text = Markup(text)  # noqa: S704 - our own catalogue, as in Jinja; the values are escaped by %
+    return text % variables
+
+
 def url_with_lang(code: str) -> str:
     args = request.args.to_dict()
     args["lang"] = code
@@ -48,6 +69,9 @@ def url_with_lang(code: str) -> str:
 def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=_locale_selector)
     app.jinja_env.globals.update(
+        _=template_gettext,
+        gettext=template_gettext,
+        ngettext=template_ngettext,
         LANGUAGES=LANGUAGES,
         current_language=current_language,
         url_with_lang=url_with_lang,

@@ -1,5 +1,6 @@
 """The load generator: virtual users on keep-alive http.client connections, in a few processes (no GIL between
-them), each user sending its next request as soon as the answer to the last one has arrived (no think time).
+them). Each user sends its next request as soon as the answer to the last one has arrived, or, with a think time,
+after a pause drawn from it (a person reading the page before the next click).
 
 Kept light on purpose: it imports nothing from selfservice, builds every request from plain data handed over by
 the parent, and records only (kind, latency, status) per request. Each user keeps one connection to every instance
@@ -107,7 +108,8 @@ class _User:
 
 def run(spec: dict) -> dict:
     """One process's share of the virtual users. spec: ports, mix [(kind, weight)], users [data per user],
-    start_at (epoch seconds, the same for every process), seconds, max_requests (this process's share), seed.
+    start_at (epoch seconds, the same for every process), seconds, max_requests (this process's share), seed,
+    think (None, or (shortest, longest) pause in seconds between a user's requests).
 
     Only requests that complete inside [start_at, start_at + seconds] are counted, so requests per second, latency
     and the CPU figures all describe the same window."""
@@ -133,6 +135,9 @@ def run(spec: dict) -> dict:
         mine: list[tuple[str, float, int | None]] = []
         failed: dict = {}
         rng = user.rng
+        think = spec.get("think")
+        if think:
+            time.sleep(rng.uniform(0, think[1]))  # people do not all click at the same instant
         while time.time() < stop_at:
             with lock:
                 if remaining[0] <= 0:
@@ -148,6 +153,8 @@ def run(spec: dict) -> dict:
             if error or status is None or status >= 400:
                 key = (kind, error or status)
                 failed[key] = failed.get(key, 0) + 1
+            if think:
+                time.sleep(min(rng.uniform(*think), max(0.0, stop_at - time.time())))
         user.close()
         with lock:
             results.append(mine)

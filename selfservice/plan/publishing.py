@@ -33,6 +33,17 @@ def latest_version(plan: Plan | None) -> PlanVersion | None:
     )
 
 
+def published_version_of(citizen: Citizen) -> PlanVersion | None:
+    """The citizen's latest published version in one query (the plan page is the most visited page)."""
+    return db.session.scalar(
+        select(PlanVersion)
+        .join(Plan, Plan.id == PlanVersion.plan_id)
+        .where(Plan.citizen_id == citizen.id)
+        .order_by(PlanVersion.number.desc())
+        .limit(1)
+    )
+
+
 def publish(plan: Plan, staff: StaffUser | None) -> PlanVersion | None:
     """Returns the new version, or None when nothing changed since the last one (publishing twice is harmless)."""
     previous = latest_version(plan)

@@ -10,14 +10,12 @@ from ..extensions import db
 from ..models import TeamMinutes
 from ..rules import plan as rules
 from . import bp
-from .publishing import activities_of, latest_version, plan_for
+from .publishing import activities_of, plan_for, published_version_of
 
 
 def _context():
-    plan = plan_for(current_user, create=False)
-    version = latest_version(plan)
+    version = published_version_of(current_user)
     return {
-        "plan": plan,
         "version": version,
         "groups": rules.grouped(activities_of(version)),
         "labels": labels,

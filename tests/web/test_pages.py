@@ -82,3 +82,25 @@ def test_not_found_is_a_calm_page_in_the_citizens_language(client, code):
     assert page.find("a", href="/contact")
     if code != "en":
         assert page.h1.get_text(strip=True) != "We cannot find the page"
+
+
+def test_an_e_mail_in_the_citizens_language_inside_a_page_leaves_the_page_in_its_own(app):
+    """The request's catalogue is looked up once per request; force_locale (e-mails, the assistant) still switches."""
+    from flask import render_template_string
+    from flask_babel import force_locale, gettext
+
+    with app.test_request_context("/?lang=en"):
+        assert gettext("Sign in") == "Sign in"
+        with force_locale("da"):
+            assert gettext("Sign in") == "Log ind"
+            assert render_template_string("{{ _('Sign in') }}") == "Log ind"
+        assert gettext("Sign in") == "Sign in"
+        assert render_template_string("{{ _('Sign in') }}") == "Sign in"
+
+
+def test_values_put_into_a_translated_sentence_are_escaped(app):
+    from flask import render_template_string
+
+    with app.test_request_context("/?lang=da"):
+        html = render_template_string("{{ _('Signed in as %(name)s', name=name) }}", name="<b>Ole</b>")
+    assert html == "Logget ind som &lt;b&gt;Ole&lt;/b&gt;"

@@ -57,6 +57,33 @@ def test_the_queue_shows_sent_forms_of_the_team_nearest_meeting_first_with_count
     assert "Sent: 2" in queue.select_one(".status-counts").get_text(" ", strip=True).replace(" : ", ": ")
 
 
+def test_the_queue_reads_its_forms_in_the_same_few_queries_however_many_there_are(app, people, karen):
+    """A team's queue of a hundred forms must not make a hundred extra trips to the database."""
+    from sqlalchemy import event
+
+    with app.app_context():
+        engine = db.engine
+
+    def statements() -> int:
+        counted = []
+
+        def count(_conn, _cursor, statement, *_args):
+            counted.append(statement)
+
+        event.listen(engine, "before_cursor_execute", count)
+        try:
+            assert karen.get("/staff/forms").status_code == 200
+        finally:
+            event.remove(engine, "before_cursor_execute", count)
+        return len(counted)
+
+    send_form(app, people, "jens")
+    statements()  # the first visit also refreshes the session record
+    with_one = statements()
+    send_form(app, people, "amira")
+    assert statements() == with_one
+
+
 def test_the_queue_filters_by_status_meeting_date_and_resources(app, people, karen):
     send_form(app, people, "jens", resources=False)
     send_form(app, people, "amira")
