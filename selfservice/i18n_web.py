@@ -41,23 +41,23 @@ def _locale_selector() -> str:
     return g.locale
 
 
+def _filled(eval_ctx, text: str, variables: dict) -> str:
+    if eval_ctx.autoescape:
+        text = Markup(text)  # noqa: S704 - our own catalogue, as in Jinja; the values are escaped by %
+    return text % variables
+
+
 @pass_eval_context
 def template_gettext(eval_ctx, string: str, **variables) -> str:
     """`_()` in templates, with the same result as Jinja's newstyle gettext (translated, then placeholders filled
     with escaped values) but one call instead of three: a page has a hundred of these."""
-    text = get_translations().ugettext(string)
-    if eval_ctx.autoescape:
-        text = Markup(text)  # noqa: S704 - our own catalogue, as in Jinja; the values are escaped by %
-    return text % variables
+    return _filled(eval_ctx, get_translations().ugettext(string), variables)
 
 
 @pass_eval_context
 def template_ngettext(eval_ctx, singular: str, plural: str, num: int, **variables) -> str:
     variables.setdefault("num", num)
-    text = get_translations().ungettext(singular, plural, num)
-    if eval_ctx.autoescape:
-        text = Markup(text)  # noqa: S704 - our own catalogue, as in Jinja; the values are escaped by %
-    return text % variables
+    return _filled(eval_ctx, get_translations().ungettext(singular, plural, num), variables)
 
 
 def url_with_lang(code: str) -> str:

@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
+from sqlalchemy.orm import contains_eager
 from wtforms import StringField
 from wtforms.validators import InputRequired, Length
 
@@ -118,6 +119,7 @@ def day_list():
         meetings = db.session.scalars(
             select(Meeting)
             .join(Citizen, Citizen.id == Meeting.citizen_id)
+            .options(contains_eager(Meeting.citizen))  # the joined citizen: no query per row for the name
             .where(Citizen.team_id == current_user.team_id, Meeting.starts_at >= start, Meeting.starts_at < end)
             .order_by(Meeting.starts_at)
         ).all()
