@@ -8,6 +8,8 @@ Bounded: every phase stops by itself (time and request count), and the whole run
 Phases, 100 virtual users each, taking the two instances in turn request by request:
   plan only      GET /me/plan/ alone, no pauses     (compared with the ceiling below)
   ceiling        GET / on the minimal Flask app      (scripts/benchload/hello.py, same gunicorn settings)
+  one query      the minimal Flask app reading one row by primary key from PostgreSQL, and two rows (the
+  two queries    least a signed-in page needs: who is asking, then what to show); scripts/benchload/hello_db.py
   mixed          the day-to-day mix of citizens, guide readers, the assistant and caseworkers; each user pauses
                  0.5-1.5 s between requests (the p95 target is measured here)
   mixed, no pauses  the same mix, each user sending its next request when the last answer has arrived: the
@@ -27,7 +29,8 @@ any slow call a request makes (the SMTP delivery right after a form is sent, the
 
 Settings (environment): BENCH_THREADS (gunicorn threads per worker, 4), BENCH_WORKERS (2), BENCH_USERS (100),
 BENCH_SECONDS (45, the mixed phase), BENCH_SHORT_SECONDS (15, the plan-only and ceiling phases),
-BENCH_CITIZENS (5000), BENCH_QUICK (1: only the plan page and the ceiling, for trying a change quickly).
+BENCH_CITIZENS (5000), BENCH_QUICK (1: only the plan page, the ceiling and the reference apps, for trying a change
+quickly).
 """
 
 import contextlib
@@ -125,7 +128,7 @@ def main() -> None:
             totals = database_totals()
         seeded_in = time.time() - t0
 
-        step(f"Starting 2 app instances and 2 minimal Flask instances (--workers {WORKERS} --threads {THREADS})")
+        step(f"Starting 2 app instances and 2 × 2 minimal Flask instances (--workers {WORKERS} --threads {THREADS})")
         logs = work / "logs"
         logs.mkdir()
         apps = [
@@ -148,7 +151,21 @@ def main() -> None:
             )
             for n in (1, 2)
         ]
-        for instance in apps + hellos:
+        one_query_apps = [
+            services.Gunicorn(
+                stack,
+                BIN / "gunicorn",
+                "hello_db:app",
+                ROOT / "scripts" / "benchload",
+                env,
+                WORKERS,
+                THREADS,
+                logs / f"hello_db{n}.log",
+                "/1",
+            )
+            for n in (1, 2)
+        ]
+        for instance in apps + hellos + one_query_apps:
             instance.wait()
         app_ports = [a.port for a in apps]
 
@@ -162,6 +179,7 @@ def main() -> None:
             "PostgreSQL": pg.pids,
             "Redis": redis.pids,
             "ceiling app": lambda: [p for h in hellos for p in h.pids()],
+            "one-query app": lambda: [p for h in one_query_apps for p in h.pids()],
         }
 
         run_phase("warm-up", app_ports, MIX, users, WARMUP_SECONDS, groups, quiet=True)
@@ -174,8 +192,17 @@ def main() -> None:
             ["hello"],
             cpu_groups=("ceiling app",),
         )
+        floors = {}
+        for kind, rows in (("one query", "one row"), ("two queries", "two rows")):
+            floors[kind] = run_phase(kind, [h.port for h in one_query_apps], [(kind, 1)], users, SHORT_SECONDS, groups)
+            report_phase(
+                f"The same minimal app reading {rows} from PostgreSQL (scripts/benchload/hello_db.py)",
+                floors[kind],
+                [kind],
+                cpu_groups=("one-query app",),
+            )
         if QUICK:
-            report_ratio(plan_only, ceiling)
+            report_ratio(plan_only, ceiling, floors)
             return
         mixed = run_phase("mixed", app_ports, MIX, users, MIXED_SECONDS, groups, think=THINK)
         report_phase(
@@ -188,7 +215,7 @@ def main() -> None:
         report_phase(
             f"Mixed load, {USERS} users never pausing (the most these servers can do)", flat_out, [k for k, _ in MIX]
         )
-        report_ratio(plan_only, ceiling)
+        report_ratio(plan_only, ceiling, floors)
         report_headroom(app_ports, users, groups)
 
         step("Multi-instance checks")
@@ -471,6 +498,8 @@ def report_phase(title: str, phase: dict, kinds: list[str], target: bool = False
         "staff forms": "GET /staff/forms",
         "staff citizens": "GET /staff/",
         "hello": "GET / (minimal Flask app)",
+        "one query": "GET /1 (minimal app, 1 SELECT)",
+        "two queries": "GET /2 (minimal app, 2 SELECTs)",
     }
     for kind in kinds:
         row = summarise([s for s in phase["samples"] if s[0] == kind])
@@ -508,15 +537,23 @@ def _row(label: str, row: dict, duration: float) -> str:
     )
 
 
-def report_ratio(plan_only: dict, ceiling: dict) -> None:
-    plan_rate = len(plan_only["samples"]) / plan_only["duration"]
-    hello_rate = len(ceiling["samples"]) / ceiling["duration"]
+def report_ratio(plan_only: dict, ceiling: dict, floors: dict) -> None:
+    """The target ratio, and beside it where the minimal app reading one and two rows lands: the part of the gap
+    that no page reading the database can close, however little else it does."""
+
+    def rate(phase: dict) -> float:
+        return len(phase["samples"]) / phase["duration"]
+
+    plan_rate, hello_rate = rate(plan_only), rate(ceiling)
     ratio = plan_rate / hello_rate if hello_rate else 0
     print(
         f"\nPlan page throughput against the ceiling (same users, same gunicorn settings): "
         f"{plan_rate:,.0f} / {hello_rate:,.0f} requests/s = {ratio:.0%}; target ≥ {RATIO_TARGET:.0%}  "
         f"{'ok' if ratio >= RATIO_TARGET else 'OVER'}"
     )
+    for kind, phase in floors.items():
+        floor = rate(phase) / hello_rate if hello_rate else 0
+        print(f"  for comparison, the minimal app with {kind}: {rate(phase):,.0f} requests/s = {floor:.0%} of it")
 
 
 def report_headroom(ports: list[int], users, groups) -> None:

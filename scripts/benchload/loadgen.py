@@ -74,6 +74,8 @@ class _User:
         base = {"Accept-Language": "da"}
         if kind == "hello":
             return "GET", "/", None, base
+        if kind in ("one query", "two queries"):
+            return "GET", "/1" if kind == "one query" else "/2", None, base
         if kind in ("plan", "meetings"):
             citizen = rng.choice(self.data["citizens"])
             path = "/me/plan/" if kind == "plan" else "/me/meetings/"
