@@ -1,5 +1,8 @@
 """Set translations from a JSON file {"da": {"msgid": "msgstr", ...}, ...} into the catalogues.
 
+A plural entry is keyed by its singular msgid and given a list: one msgstr per plural form of that language, in
+the order of the catalogue's Plural-Forms header.
+
 Used when a few new strings arrive: the translator's answers go into one reviewable file and this writes them
 with the same formatting `pybabel update` uses.
 """
@@ -23,7 +26,13 @@ def main(path: str) -> None:
             message = catalog.get(msgid)
             if message is None:
                 raise SystemExit(f"{lang}: no such message id: {msgid!r}")
-            message.string = msgstr
+            if isinstance(msgstr, list) != isinstance(message.id, tuple | list):
+                raise SystemExit(
+                    f"{lang}: {msgid!r} is {'a plural' if isinstance(message.id, tuple) else 'not a plural'}"
+                )
+            if isinstance(msgstr, list) and len(msgstr) != catalog.num_plurals:
+                raise SystemExit(f"{lang}: {msgid!r} needs {catalog.num_plurals} forms, got {len(msgstr)}")
+            message.string = tuple(msgstr) if isinstance(msgstr, list) else msgstr
             message.flags.discard("fuzzy")
         with po_path.open("wb") as handle:
             write_po(handle, catalog, width=120, omit_header=False)

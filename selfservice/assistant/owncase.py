@@ -7,7 +7,7 @@ read in full — it points to the page that shows it, where the explicit actions
 from __future__ import annotations
 
 from flask import url_for
-from flask_babel import format_datetime, gettext
+from flask_babel import format_datetime, gettext, ngettext
 from sqlalchemy import func, select
 
 from ..extensions import db
@@ -44,7 +44,12 @@ def plan(citizen: Citizen) -> tuple[str, list[tuple[str, str]]]:
         return gettext("You do not have a plan yet. Your caseworker makes it with you after your first meetings."), link
     goal = version.snapshot.get("goal") or gettext("not written yet")
     count = len(version.snapshot.get("activities", {}))
-    return gettext("The goal of your plan: %(goal)s. The plan has %(count)s activities.", goal=goal, count=count), link
+    return ngettext(
+        "The goal of your plan: %(goal)s. The plan has %(num)s activity.",
+        "The goal of your plan: %(goal)s. The plan has %(num)s activities.",
+        count,
+        goal=goal,
+    ), link
 
 
 def form(citizen: Citizen) -> tuple[str, list[tuple[str, str]]]:
@@ -72,7 +77,11 @@ def messages(citizen: Citizen) -> tuple[str, list[tuple[str, str]]]:
     )
     link = [(gettext("Your messages"), url_for("messages.index"))]
     if unread:
-        return gettext("You have %(count)s unread messages from the jobcentre.", count=unread), link
+        return ngettext(
+            "You have %(num)s unread message from the jobcentre.",
+            "You have %(num)s unread messages from the jobcentre.",
+            unread,
+        ), link
     return gettext("You have no unread messages."), link
 
 

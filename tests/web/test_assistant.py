@@ -76,6 +76,27 @@ def test_a_signed_in_citizen_gets_their_next_meeting_with_a_link(app, client, pe
     assert answer.find("a", href=lambda h: h and h.startswith("/me/meetings/"))
 
 
+def test_the_unread_count_is_said_in_singular_and_plural(app, client, people):
+    """ "1 unread messages" reads as a mistake; Danish (the binding language) and English get the right form."""
+    sign_in_as(client, app, citizen(people, "jens"))
+    with app.app_context():
+        for message in db.session.scalars(select(Message).where(Message.citizen_id == people["jens"])):
+            message.read_at = message.read_at or utcnow()
+        db.session.commit()
+
+    def write_to_jens():
+        with app.app_context():
+            db.session.add(Message(citizen_id=people["jens"], from_citizen=False, staff_id=people["karen"], body="Hej"))
+            db.session.commit()
+
+    write_to_jens()
+    assert "Du har 1 ulæst besked fra jobcentret." in last_answer(ask(client, "mine beskeder")).get_text(" ")
+    assert "You have 1 unread message from the jobcentre." in last_answer(ask(client, "my messages", "en")).get_text()
+    write_to_jens()
+    assert "Du har 2 ulæste beskeder fra jobcentret." in last_answer(ask(client, "mine beskeder")).get_text(" ")
+    assert "You have 2 unread messages from the jobcentre." in last_answer(ask(client, "my messages", "en")).get_text()
+
+
 def test_own_case_questions_ask_an_anonymous_visitor_to_sign_in(client):
     answer = last_answer(ask(client, "what is in my plan", lang="en"))
     assert "sign in" in answer.get_text()
