@@ -131,41 +131,20 @@ def main() -> None:
         step(f"Starting 2 app instances and 2 × 2 minimal Flask instances (--workers {WORKERS} --threads {THREADS})")
         logs = work / "logs"
         logs.mkdir()
-        apps = [
-            services.Gunicorn(
-                stack, BIN / "gunicorn", "wsgi:app", ROOT, env, WORKERS, THREADS, logs / f"app{n}.log", "/healthz"
-            )
-            for n in (1, 2)
-        ]
-        hellos = [
-            services.Gunicorn(
-                stack,
-                BIN / "gunicorn",
-                "hello:app",
-                ROOT / "scripts" / "benchload",
-                env,
-                WORKERS,
-                THREADS,
-                logs / f"hello{n}.log",
-                "/",
-            )
-            for n in (1, 2)
-        ]
-        one_query_apps = [
-            services.Gunicorn(
-                stack,
-                BIN / "gunicorn",
-                "hello_db:app",
-                ROOT / "scripts" / "benchload",
-                env,
-                WORKERS,
-                THREADS,
-                logs / f"hello_db{n}.log",
-                "/1",
-            )
-            for n in (1, 2)
-        ]
-        for instance in apps + hellos + one_query_apps:
+
+        def two_instances(app: str, cwd: Path, log: str, health: str) -> list:
+            """Two gunicorn instances of one app with the same settings (selfservice, or a reference app)."""
+            return [
+                services.Gunicorn(
+                    stack, BIN / "gunicorn", app, cwd, env, WORKERS, THREADS, logs / f"{log}{n}.log", health
+                )
+                for n in (1, 2)
+            ]
+
+        apps = two_instances("wsgi:app", ROOT, "app", "/healthz")
+        hellos = two_instances("hello:app", ROOT / "scripts" / "benchload", "hello", "/")
+        db_readers = two_instances("hello_db:app", ROOT / "scripts" / "benchload", "hello_db", "/1")
+        for instance in apps + hellos + db_readers:
             instance.wait()
         app_ports = [a.port for a in apps]
 
@@ -179,7 +158,7 @@ def main() -> None:
             "PostgreSQL": pg.pids,
             "Redis": redis.pids,
             "ceiling app": lambda: [p for h in hellos for p in h.pids()],
-            "one-query app": lambda: [p for h in one_query_apps for p in h.pids()],
+            "reading app": lambda: [p for h in db_readers for p in h.pids()],
         }
 
         run_phase("warm-up", app_ports, MIX, users, WARMUP_SECONDS, groups, quiet=True)
@@ -194,12 +173,12 @@ def main() -> None:
         )
         floors = {}
         for kind, rows in (("one query", "one row"), ("two queries", "two rows")):
-            floors[kind] = run_phase(kind, [h.port for h in one_query_apps], [(kind, 1)], users, SHORT_SECONDS, groups)
+            floors[kind] = run_phase(kind, [h.port for h in db_readers], [(kind, 1)], users, SHORT_SECONDS, groups)
             report_phase(
                 f"The same minimal app reading {rows} from PostgreSQL (scripts/benchload/hello_db.py)",
                 floors[kind],
                 [kind],
-                cpu_groups=("one-query app",),
+                cpu_groups=("reading app",),
             )
         if QUICK:
             report_ratio(plan_only, ceiling, floors)

@@ -26,10 +26,9 @@ def main(path: str) -> None:
             message = catalog.get(msgid)
             if message is None:
                 raise SystemExit(f"{lang}: no such message id: {msgid!r}")
-            if isinstance(msgstr, list) != isinstance(message.id, tuple | list):
-                raise SystemExit(
-                    f"{lang}: {msgid!r} is {'a plural' if isinstance(message.id, tuple) else 'not a plural'}"
-                )
+            plural = isinstance(message.id, tuple | list)
+            if isinstance(msgstr, list) != plural:
+                raise SystemExit(f"{lang}: {msgid!r} is {'a plural' if plural else 'not a plural'}")
             if isinstance(msgstr, list) and len(msgstr) != catalog.num_plurals:
                 raise SystemExit(f"{lang}: {msgid!r} needs {catalog.num_plurals} forms, got {len(msgstr)}")
             message.string = tuple(msgstr) if isinstance(msgstr, list) else msgstr

@@ -15,6 +15,8 @@ import threading
 import time
 from urllib.parse import urlencode
 
+# The reference apps (hello.py: the ceiling; hello_db.py: reading one and two rows).
+REFERENCE_PATHS = {"hello": "/", "one query": "/1", "two queries": "/2"}
 RETRYABLE = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError, http.client.BadStatusLine)
 
 
@@ -72,10 +74,8 @@ class _User:
     def build(self, kind: str):
         rng = self.rng
         base = {"Accept-Language": "da"}
-        if kind == "hello":
-            return "GET", "/", None, base
-        if kind in ("one query", "two queries"):
-            return "GET", "/1" if kind == "one query" else "/2", None, base
+        if kind in REFERENCE_PATHS:
+            return "GET", REFERENCE_PATHS[kind], None, base
         if kind in ("plan", "meetings"):
             citizen = rng.choice(self.data["citizens"])
             path = "/me/plan/" if kind == "plan" else "/me/meetings/"

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from ..extensions import db
 from ..models import Citizen, Meeting, Message, PreparationForm, utcnow
-from ..plan.publishing import latest_version, plan_for
+from ..plan.publishing import published_version_of
 from ..rules.preparation import DISCUSSED, DRAFT, REVIEWED, SEEN, SUBMITTED
 
 
@@ -38,7 +38,7 @@ def next_meeting(citizen: Citizen) -> tuple[str, list[tuple[str, str]]]:
 
 
 def plan(citizen: Citizen) -> tuple[str, list[tuple[str, str]]]:
-    version = latest_version(plan_for(citizen, create=False))
+    version = published_version_of(citizen)
     link = [(gettext("See your plan"), url_for("plan.index"))]
     if version is None:
         return gettext("You do not have a plan yet. Your caseworker makes it with you after your first meetings."), link
