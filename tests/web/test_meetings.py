@@ -106,7 +106,9 @@ def test_the_caseworker_handles_the_request_and_the_citizen_sees_the_answer(app,
     public_id, _ = add_meeting(app, people)
     receipt_url = send_request(jens, public_id, "move", {"reason": "Lægetid"}).headers["Location"]
     with app.app_context():
-        request_id = db.session.scalar(select(MeetingRequest.public_id))
+        request_id = db.session.scalar(
+            select(MeetingRequest.public_id).join(Meeting).where(Meeting.public_id == public_id)
+        )
     karen = app.test_client()
     sign_in_as(karen, app, staff(people, "karen"))
     token = csrf_token(karen, "/staff/inbox")
@@ -115,6 +117,7 @@ def test_the_caseworker_handles_the_request_and_the_citizen_sees_the_answer(app,
         data={"csrf_token": token, f"{request_id}-response": "Vi flytter til torsdag."},
     )
     assert handled.status_code == 302
+    assert handled.headers["Location"].endswith("/staff/inbox"), handled.headers["Location"]  # handled, not sent away
     receipt = page(jens.get(receipt_url + "?lang=en")).get_text(" ")
     assert "Handled by your caseworker" in receipt and "Vi flytter til torsdag." in receipt
     assert "Jens Nielsen" not in page(karen.get("/staff/inbox")).get_text()  # no longer waiting
