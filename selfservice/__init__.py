@@ -4,6 +4,7 @@ from datetime import date
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 from whitenoise import WhiteNoise
 
 from . import config as config_module
@@ -24,6 +25,9 @@ def create_app(config: config_module.Config | None = None) -> Flask:
 
     app.request_class = CleanRequest
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    if app.config["SECRET_KEY"] in (None, "", config_module.DEFAULT_SECRET) and cfg.ENV_NAME != "production":
+        # Never the well-known default: one random key per instance folder (see config.instance_secret_key).
+        app.config["SECRET_KEY"] = config_module.instance_secret_key(app.instance_path)
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(ROOT / "translations"))
     # Times are stored as naive UTC; Flask-Babel shows them in Danish time.
     app.config.setdefault("BABEL_DEFAULT_TIMEZONE", "Europe/Copenhagen")
@@ -36,12 +40,14 @@ def create_app(config: config_module.Config | None = None) -> Flask:
     limiter.init_app(app)
     oauth.init_app(app)
 
-    from . import access, i18n_web, security, sessions
+    from . import access, audit, i18n_web, security, securitylog, sessions
     from .auth.users import init_login
 
     app.session_interface = sessions.ServerSessionInterface()
     i18n_web.init_app(app)
     security.init_app(app)
+    securitylog.init_app(app)
+    audit.init_app(app)
     access.init_app(app)
     init_login(app, login_manager)
 
@@ -101,9 +107,21 @@ def create_app(config: config_module.Config | None = None) -> Flask:
     errors.init_app(app)
     cli.init_app(app)
 
+    if app.config.get("TRUSTED_PROXIES"):
+        # The client's real address and scheme from the trusted proxies' headers (rate limits key on it).
+        hops = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
     # Compressed, long-cached static files straight from the WSGI layer, also under gunicorn.
-    app.wsgi_app = WhiteNoise(app.wsgi_app, root=str(ROOT / "static"), prefix="static/", max_age=3600)
+    app.wsgi_app = WhiteNoise(
+        app.wsgi_app, root=str(ROOT / "static"), prefix="static/", max_age=3600, add_headers_function=_static_headers
+    )
     return app
+
+
+def _static_headers(headers, _path: str, _url: str) -> None:
+    """Static files never pass Flask's after_request: give them the headers that matter for files (review F19)."""
+    headers["X-Content-Type-Options"] = "nosniff"
+    headers["Content-Security-Policy"] = "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'"
 
 
 def _demo_defaults(app: Flask) -> None:

@@ -106,6 +106,48 @@ def create_user(email: str, name: str, team_name: str | None, role: str, passwor
     click.echo(f"Created {role} {email}")
 
 
+def _staff_by_email(email: str) -> StaffUser:
+    user = db.session.scalar(select(StaffUser).where(StaffUser.email == email.strip().lower()))
+    if user is None:
+        raise click.ClickException(f"No staff account with the e-mail {email.strip().lower()}.")
+    return user
+
+
+@users_cli.command("reset-2fa")
+@click.option("--email", required=True)
+def reset_second_factor(email: str) -> None:
+    """Forget a person's authenticator app and recovery codes (for a lost or replaced phone).
+
+    Their sessions end too, in case the phone was stolen. At their next password sign-in they set up an app again.
+    """
+    from . import securitylog
+    from .sessions import end_sessions_of
+
+    user = _staff_by_email(email)
+    user.totp_secret = None
+    user.totp_confirmed_at = None
+    user.totp_last_step = None
+    user.recovery_code_hashes = []
+    db.session.commit()
+    end_sessions_of(user.get_id())
+    securitylog.event("mfa.reset", "ok", actor="system", target=user.get_id())
+    click.echo(f"Reset the second step for {user.email}: they set up an authenticator app at their next sign-in.")
+
+
+@users_cli.command("unlock")
+@click.option("--email", required=True)
+def unlock_user(email: str) -> None:
+    """Unlock an account locked by too many wrong passwords or codes, and start its count again."""
+    from . import securitylog
+
+    user = _staff_by_email(email)
+    user.locked_at = None
+    user.failed_logins = 0
+    db.session.commit()
+    securitylog.event("account.unlocked", "ok", actor="system", target=user.get_id())
+    click.echo(f"Unlocked {user.email}")
+
+
 audit_cli = AppGroup("audit", help="The audit log.")
 
 

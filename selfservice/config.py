@@ -5,6 +5,7 @@ this module, and ProductionConfig can refuse to start when a setting would put c
 """
 
 import os
+import secrets
 from datetime import timedelta
 from pathlib import Path
 
@@ -68,6 +69,12 @@ class Config:
         self.STAFF_LOCKOUT_ATTEMPTS = env_int("STAFF_LOCKOUT_ATTEMPTS", 10)
 
         self.RATELIMIT_STORAGE_URI = env("RATELIMIT_STORAGE_URI", "memory://")
+        # How many proxies in front of the app set X-Forwarded-For/-Proto (0: the app faces clients directly, and a
+        # client's own X-Forwarded-For is ignored). Rate limits use the address this gives.
+        self.TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
+        # If the shared store is unreachable, count in the process for a while rather than refuse every sign-in.
+        self.RATELIMIT_SWALLOW_ERRORS = True
+        self.RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
         self.RATELIMIT_SIGNIN = env("RATELIMIT_SIGNIN", "10 per minute;50 per hour")
         self.RATELIMIT_HEADERS_ENABLED = True
 
@@ -148,11 +155,44 @@ class ProductionConfig(Config):
             problems.append("HSTS must be on in production")
         if not self.BASE_URL.startswith("https://"):
             problems.append("SELFSERVICE_BASE_URL must be an https:// address in production")
+        if self.RATELIMIT_STORAGE_URI.startswith("memory://"):
+            # Per-process counters: each worker and instance would allow the full number of sign-in attempts.
+            problems.append("SELFSERVICE_RATELIMIT_STORAGE_URI must be shared storage (redis://…) in production")
         if problems:
             raise RuntimeError("Refusing to start: " + "; ".join(problems))
 
 
 CONFIGS = {"development": Config, "test": TestConfig, "production": ProductionConfig}
+SECRET_KEY_FILE = "secret-key"  # noqa: S105 - the name of the file in the instance folder, not a key
+
+
+def instance_secret_key(instance_path: str) -> str:
+    """The key for an instance run without SELFSERVICE_SECRET_KEY (development, a demo): made once, kept.
+
+    Why not the built-in default: anyone can read it here, and with it forge what the key signs (kiosk check-in
+    codes, the demo provider's sign-in codes, CSRF tokens) — the December 2026 review did. Why a file in the
+    instance folder: every gunicorn worker and every `flask` command must sign with the same key, and it must
+    survive a restart. It is created atomically (written under a temporary name, then linked into place, which
+    fails if another process won the race), so all of them end up reading one key. Readable only by its owner.
+    Production never gets here: ProductionConfig refuses to start without a key of its own.
+    """
+    path = Path(instance_path) / SECRET_KEY_FILE
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{SECRET_KEY_FILE}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+        descriptor = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as file:
+            file.write(secrets.token_urlsafe(48) + "\n")
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass  # another process made it first: use theirs
+        finally:
+            tmp.unlink(missing_ok=True)
+    key = path.read_text().strip()
+    if len(key) < 32:
+        raise RuntimeError(f"Refusing to start: {path} does not hold a usable secret key; delete it to make a new one")
+    return key
 
 
 def config_from_env() -> Config:

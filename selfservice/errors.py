@@ -8,7 +8,12 @@ from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.http import HTTP_STATUS_CODES
 
+from . import securitylog
 from .extensions import db
+
+# Refusals that operators must see (brute force, probing, forged requests); 404 is left out on purpose: a page
+# that does not exist for this person looks the same as one that does not exist at all, and is mostly noise.
+LOGGED_REFUSALS = {401: "access.unauthenticated", 403: "access.denied", 429: "ratelimit.hit"}
 
 MESSAGES = {
     400: (
@@ -62,17 +67,30 @@ def render_error(code: int):
     return render_template("errors/error.html", code=code, title=title, text=text), code
 
 
+def _csrf_reason(error: CSRFError) -> str:
+    """Flask-WTF's reason as a fixed word (missing, expired, invalid or referrer), never the token itself."""
+    text = str(error.description).lower()
+    for word in ("missing", "expired", "referrer", "do not match", "invalid"):
+        if word in text:
+            return word.replace(" ", "_")
+    return "other"
+
+
 def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_failed(error: CSRFError):
         """Signing out of a session the server already ended is not an error: just say they are signed out."""
         if request.endpoint == "auth.logout" and not current_user.is_authenticated:
             return redirect(url_for("auth.signed_out"))
+        securitylog.event("csrf.failure", "refused", reason=_csrf_reason(error))
         return render_error(400)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         code = error.code or 500
+        if code in LOGGED_REFUSALS:
+            limit = str(error.limit.limit) if code == 429 and getattr(error, "limit", None) else None
+            securitylog.event(LOGGED_REFUSALS[code], "refused", status=code, limit=limit)
         if code not in MESSAGES and not request.path.startswith("/api/"):
             return error
         response, status = render_error(code)

@@ -1,15 +1,17 @@
 """Locale selection wired to Flask: the pure order lives in i18n.select_locale."""
 
+from datetime import datetime
 from urllib.parse import urlencode
 
-from flask import Flask, g, request
-from flask_babel import get_locale, get_translations
+from flask import Flask, current_app, g, request
+from flask_babel import format_date, format_datetime, format_time, get_locale, get_translations
 from flask_login import current_user
 from jinja2 import pass_eval_context
 from markupsafe import Markup
 
-from .extensions import babel, db
+from .extensions import babel
 from .i18n import DEFAULT_LANGUAGE, LANGUAGE_COOKIE, LANGUAGES, select_locale, supported
+from .rules.meetings import representable
 
 ONE_YEAR = 365 * 24 * 3600
 
@@ -66,8 +68,25 @@ def url_with_lang(code: str) -> str:
     return request.path + "?" + urlencode(args)
 
 
+def _on_the_clock(formatter):
+    """Flask-Babel's date filters move a datetime to Copenhagen time first, which fails for a time stored at the
+    calendar's edge (year 9999, see rules.meetings.representable); such a time is shown at the edge instead."""
+
+    def format_value(value, *args, **kwargs):
+        if isinstance(value, datetime):
+            value = representable(value)
+        return formatter(value, *args, **kwargs)
+
+    return format_value
+
+
 def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=_locale_selector)
+    app.jinja_env.filters.update(
+        datetimeformat=_on_the_clock(format_datetime),
+        dateformat=_on_the_clock(format_date),
+        timeformat=_on_the_clock(format_time),
+    )
     app.jinja_env.globals.update(
         _=template_gettext,
         gettext=template_gettext,
@@ -79,18 +98,25 @@ def init_app(app: Flask) -> None:
 
     @app.after_request
     def remember_explicit_choice(response):
+        """A language chosen in the address is remembered in this browser's cookie only.
+
+        Why not also as the citizen's saved language: that one decides the language of our e-mails and text
+        messages, and a GET can come from a link on any other site (the session cookie is SameSite=Lax). The
+        saved language changes only through the settings form (a POST with a CSRF token).
+        """
         chosen = supported(request.args.get("lang"))
         if chosen and g.get("kiosk") is None:
-            response.set_cookie(
-                LANGUAGE_COOKIE,
-                chosen,
-                max_age=ONE_YEAR,
-                samesite="Lax",
-                secure=app.config["SESSION_COOKIE_SECURE"],
-                httponly=True,
-            )
-            citizen = current_user if getattr(current_user, "is_citizen", False) else None
-            if citizen is not None and citizen.language != chosen:
-                citizen.language = chosen
-                db.session.commit()
+            remember_language(response, chosen)
         return response
+
+
+def remember_language(response, code: str) -> None:
+    """The `lang` cookie: this browser's explicit choice, ahead of the saved preference and Accept-Language."""
+    response.set_cookie(
+        LANGUAGE_COOKIE,
+        code,
+        max_age=ONE_YEAR,
+        samesite="Lax",
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+        httponly=True,
+    )

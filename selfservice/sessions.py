@@ -16,6 +16,7 @@ from sqlalchemy import delete
 from sqlalchemy.exc import OperationalError
 from werkzeug.datastructures import CallbackDict
 
+from . import securitylog
 from .extensions import db
 from .models import WebSession, utcnow
 
@@ -81,6 +82,9 @@ class ServerSessionInterface(SessionInterface):
             was_signed_in = record.user_key is not None
             db.session.delete(record)
             db.session.commit()
+            if was_signed_in:
+                reason = "idle" if now - record.last_seen_at > idle else "absolute"
+                securitylog.event("session.ended", "expired", actor=record.user_key, reason=reason)
             return ServerSession(expired=was_signed_in, stale_cookie=True)
         try:
             data = json.loads(record.data)

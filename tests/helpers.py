@@ -35,15 +35,36 @@ def new_session(app, user_key: str, method: str = "mitid") -> str:
     """Write the server-side session record a sign-in writes; return the id the cookie carries."""
     sid = secrets.token_urlsafe(32)
     with app.app_context():
+        data = {"_user_id": user_key, "_fresh": True, "auth_method": method}
+        if method == "invitation":
+            data["invitation_id"] = usable_invitation(int(user_key.split(":")[1]))
         db.session.add(
-            WebSession(
-                id_hash=hashlib.sha256(sid.encode()).hexdigest(),
-                data=json.dumps({"_user_id": user_key, "_fresh": True, "auth_method": method}),
-                user_key=user_key,
-            )
+            WebSession(id_hash=hashlib.sha256(sid.encode()).hexdigest(), data=json.dumps(data), user_key=user_key)
         )
         db.session.commit()
     return sid
+
+
+def usable_invitation(citizen_id: int) -> int:
+    """A code session always comes from a code: the citizen's usable one, or a new one (inside an app context)."""
+    from datetime import timedelta
+
+    from selfservice.models import Invitation, utcnow
+    from selfservice.rules.invitations import code_hash, new_code
+
+    now = utcnow()
+    invitation = db.session.scalar(
+        select(Invitation).where(
+            Invitation.citizen_id == citizen_id, Invitation.revoked_at.is_(None), Invitation.expires_at > now
+        )
+    )
+    if invitation is None:
+        invitation = Invitation(
+            citizen_id=citizen_id, code_hash=code_hash(new_code()), expires_at=now + timedelta(days=14)
+        )
+        db.session.add(invitation)
+        db.session.flush()
+    return invitation.id
 
 
 def citizen(people, name):

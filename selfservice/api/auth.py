@@ -9,6 +9,7 @@ from functools import wraps
 from flask import g, jsonify, request
 from sqlalchemy import select
 
+from .. import securitylog
 from ..access import _mark
 from ..extensions import db
 from ..models import ApiToken, utcnow
@@ -47,8 +48,10 @@ def token_required(scope: str) -> Callable:
                 db.session.scalar(select(ApiToken).where(ApiToken.token_hash == token_hash(token))) if token else None
             )
             if record is None or record.revoked_at is not None:
+                securitylog.event("api.unauthorized", "refused", reason="revoked" if record else "unknown_token")
                 return api_error(401, "unauthorized")
             if scope not in (record.scopes or []):
+                securitylog.event("api.forbidden", "refused", actor=f"api_token:{record.id}", reason="scope")
                 return api_error(403, "forbidden")
             record.last_used_at = utcnow()
             g.api_token = record

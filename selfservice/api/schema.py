@@ -4,17 +4,47 @@ Why one source: the document schemathesis tests against is the same data the ser
 the two cannot drift apart.
 """
 
+import re
 from datetime import date, datetime
+from functools import cache
 
 from ..i18n import LANGUAGES
 from ..labels import ACTIVITY_STATUSES, AREAS, MEETING_KINDS, SITUATIONS
 
 TEXT = {"type": "string", "maxLength": 2000}
+# Links the citizen's pages show (the video meeting, the legal text): https:// only, never javascript: or data:.
+# A pattern rather than a URL parser, so that the published document states exactly the rule the server applies.
+HTTPS_PATTERN = r"^https://[^\s\x00-\x1f\x7f-\x9f/?#\\]+[^\s\x00-\x1f\x7f-\x9f]*$"
+PATTERN_PROBLEMS = {HTTPS_PATTERN: "must be an https:// address"}
+# Years the service can show and compute with. At the edges of what Python can hold (0001, 9999) a time cannot be
+# moved to Copenhagen time or have a meeting's length added (the 500s in the December 2026 review). Meetings lie in
+# this century; birth dates reach back to 1900. Published as patterns too, so clients (and schemathesis) see them.
+MEETING_YEARS = (2000, 2100)
+DATE_YEARS = (1900, 2100)
+_MONTH_DAY = "(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+DATE_TIME = {
+    "type": "string",
+    "format": "date-time",
+    "pattern": f"^(20[0-9]{{2}}|2100)-{_MONTH_DAY}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]+)?"
+    "(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$",
+    "description": "With a time zone offset, in the years 2000 to 2100.",
+}
+DATE = {
+    "type": "string",
+    "format": "date",
+    "nullable": True,
+    "pattern": f"^(19[0-9]{{2}}|20[0-9]{{2}}|2100)-{_MONTH_DAY}$",
+    "description": "In the years 1900 to 2100.",
+}
 
 
 def text(max_length: int, nullable: bool = True) -> dict:
     schema = {"type": "string", "maxLength": max_length}
     return schema | {"nullable": True} if nullable else schema
+
+
+def https_url(max_length: int) -> dict:
+    return text(max_length) | {"pattern": HTTPS_PATTERN, "description": "An https:// address."}
 
 
 CITIZEN = {
@@ -23,7 +53,7 @@ CITIZEN = {
     "required": ["name", "team"],
     "properties": {
         "name": {"type": "string", "minLength": 1, "maxLength": 200},
-        "birth_date": {"type": "string", "format": "date", "nullable": True},
+        "birth_date": DATE,
         "team": {"type": "string", "minLength": 1, "maxLength": 120},
         "situation": {"type": "string", "enum": list(SITUATIONS), "nullable": True},
         "language": {"type": "string", "enum": list(LANGUAGES), "nullable": True},
@@ -42,13 +72,13 @@ ACTIVITY = {
         "sub_goal": text(500),
         "area": {"type": "string", "enum": list(AREAS)},
         "status": {"type": "string", "enum": list(ACTIVITY_STATUSES)},
-        "start_date": {"type": "string", "format": "date", "nullable": True},
-        "end_date": {"type": "string", "format": "date", "nullable": True},
+        "start_date": DATE,
+        "end_date": DATE,
         "hours_per_week": {"type": "number", "minimum": 0, "maximum": 60, "nullable": True},
         "department": text(200),
         "caseworker": text(200),
         "legal_basis": text(200),
-        "legal_url": text(500),
+        "legal_url": https_url(500),
         "agreed": {"type": "boolean"},
     },
 }
@@ -68,14 +98,14 @@ MEETING = {
     "required": ["citizen", "starts_at"],
     "properties": {
         "citizen": {"type": "string", "minLength": 1, "maxLength": 64},
-        "starts_at": {"type": "string", "format": "date-time"},
+        "starts_at": DATE_TIME,
         "duration_minutes": {"type": "integer", "minimum": 10, "maximum": 480},
         "kind": {"type": "string", "enum": list(MEETING_KINDS)},
         "place": text(200),
         "address": text(300),
         "participants": text(500),
         "bring": text(1000),
-        "video_url": text(500),
+        "video_url": https_url(500),
     },
 }
 ERROR = {
@@ -124,10 +154,16 @@ def validate(schema: dict, value, path: str = "") -> dict[str, str]:
             problems[path.rstrip(".")] = "is not one of the allowed values"
         elif schema.get("format") == "date" and not _parses(date.fromisoformat, value):
             problems[path.rstrip(".")] = "must be a date (YYYY-MM-DD)"
+        elif schema.get("format") == "date" and not _in_years(date.fromisoformat(value), DATE_YEARS):
+            problems[path.rstrip(".")] = "must be in the years 1900 to 2100"
         elif schema.get("format") == "date-time" and not _is_aware_datetime(value):
             problems[path.rstrip(".")] = "must be a date-time with a time zone offset"
+        elif schema.get("format") == "date-time" and not _in_years(_datetime(value), MEETING_YEARS):
+            problems[path.rstrip(".")] = "must be in the years 2000 to 2100"
         elif any(ch == "\x00" or "\ud800" <= ch <= "\udfff" for ch in value):
             problems[path.rstrip(".")] = "must not contain NUL characters or lone surrogates"
+        elif "pattern" in schema and "format" not in schema and not _python_regex(schema["pattern"]).search(value):
+            problems[path.rstrip(".")] = PATTERN_PROBLEMS.get(schema["pattern"], "does not match the pattern")
     elif kind in ("integer", "number") and not schema.get("minimum", value) <= value <= schema.get("maximum", value):
         problems[path.rstrip(".")] = "is out of range"
     return problems
@@ -141,9 +177,26 @@ def _parses(parser, value: str) -> bool:
     return True
 
 
+def _datetime(value: str) -> datetime:
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
 def _is_aware_datetime(value: str) -> bool:
     try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        parsed = _datetime(value)
     except ValueError:
         return False
     return parsed.tzinfo is not None
+
+
+def _in_years(value: date, years: tuple[int, int]) -> bool:
+    """The year as written, with no conversion: 0001-01-01T00:30:00+01:00 cannot even be moved to UTC."""
+    return years[0] <= value.year <= years[1]
+
+
+@cache
+def _python_regex(pattern: str) -> re.Pattern:
+    """A published (ECMAScript) pattern as Python reads it: a final `$` is the very end, not also before a last
+    newline, so the server accepts exactly what the document promises. (Dates and times are checked by parsing,
+    above; their patterns only tell clients the same rule.)"""
+    return re.compile(pattern[:-1] + r"\Z" if pattern.endswith("$") else pattern)

@@ -13,6 +13,7 @@ from ..extensions import csrf, db
 from ..models import Citizen, FormSubmission, Meeting, PlanActivity, PreparationForm, Team, utcnow
 from ..notifications import notify_citizen
 from ..plan.publishing import plan_for, publish
+from ..rules.form_access import Viewer, visible_parts
 from . import bp
 from .auth import api_error, token_required
 from .openapi import document
@@ -48,9 +49,12 @@ def upsert_citizen(external_id: str):
     body, error = _body(CITIZEN)
     if error:
         return error
-    team = db.session.scalar(select(Team).where(Team.name == body["team"]))
+    team_name = " ".join(body["team"].split())  # "Team Nord " is Team Nord, not a new team nobody can see
+    if not team_name:
+        return api_error(422, "invalid", fields={"team": "must not be blank"})
+    team = db.session.scalar(select(Team).where(Team.name == team_name))
     if team is None:
-        team = Team(name=body["team"])
+        team = Team(name=team_name)
         db.session.add(team)
     citizen = db.session.scalar(select(Citizen).where(Citizen.external_id == external_id))
     created = citizen is None
@@ -219,7 +223,7 @@ def get_form(reference: str):
         return api_error(404, "no such form")
     latest: FormSubmission = form.submissions[-1]
     answers = dict(latest.answers)
-    if not latest.share_resources:
+    if not visible_parts(Viewer.API, status=form.status, share_resources=latest.share_resources).resources:
         answers.pop("resources", None)  # not shared without the citizen's consent
     audit.record(form.citizen, audit.READ, "preparation_form", "case_system", api=True)
     db.session.commit()

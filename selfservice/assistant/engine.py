@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flask import current_app, url_for
+from flask import current_app, g, has_request_context, url_for
 from flask_babel import force_locale, gettext
 
+from ..access import signed_in_with_invitation
 from . import owncase, routing
 from .index import Index
 from .text import LanguageGuesser
@@ -154,6 +155,21 @@ def action_reply(lang: str, citizen) -> Reply:
 
 
 def own_case_reply(lang: str, citizen, topic: str | None) -> Reply:
+    if citizen is None and _signed_in_with_code():
+        # Signed in, but only for the form: say so, rather than "sign in" to someone who just did.
+        return Reply(
+            "own_case",
+            lang,
+            gettext(
+                "With a code you can fill in the form before your first conversation. To see your plan and your "
+                "meetings, you need MitID."
+            ),
+            links=[
+                (gettext("Sign in with MitID"), url_for("auth.login", next=url_for("assistant.page"))),
+                (gettext("Your preparation form"), url_for("preparation.start")),
+            ],
+            topic=topic,
+        )
     if citizen is None:
         return Reply(
             "own_case",
@@ -164,6 +180,11 @@ def own_case_reply(lang: str, citizen, topic: str | None) -> Reply:
         )
     text, links = owncase.ANSWERS[topic or "meeting"](citizen)
     return Reply("own_case", lang, text, links=links, topic=topic)
+
+
+def _signed_in_with_code() -> bool:
+    """An invitation-code session outside a kiosk (a kiosk is anonymous whatever its browser carries)."""
+    return has_request_context() and g.get("kiosk") is None and signed_in_with_invitation()
 
 
 def out_of_scope_reply(lang: str, topic: str | None) -> Reply:

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from ..extensions import db
 from ..models import Citizen, Meeting, Message, PreparationForm, utcnow
 from ..plan.publishing import published_version_of
+from ..rules.meetings import representable
 from ..rules.preparation import DISCUSSED, DRAFT, REVIEWED, SEEN, SUBMITTED
 
 
@@ -27,7 +28,7 @@ def next_meeting(citizen: Citizen) -> tuple[str, list[tuple[str, str]]]:
         return gettext("You have no meetings booked right now."), [
             (gettext("Your meetings"), url_for("meetings.index"))
         ]
-    when = format_datetime(meeting.starts_at, "EEEE d MMMM y, HH:mm")
+    when = format_datetime(representable(meeting.starts_at), "EEEE d MMMM y, HH:mm")
     where = gettext("by video") if meeting.kind == "video" else (meeting.place or meeting.address or "")
     text = (
         gettext("Your next meeting is %(when)s, %(where)s.", when=when, where=where)

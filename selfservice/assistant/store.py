@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from flask import session
+from flask import g, session
 from flask_login import current_user
 from sqlalchemy import delete, select
 
+from ..access import signed_in_with_invitation
 from ..extensions import db
 from ..models import Conversation, Turn, utcnow
 from .engine import Reply
@@ -21,6 +22,15 @@ SESSION_KEY = "assistant_conversation"
 
 
 def signed_in_citizen():
+    """The citizen whose own case the assistant may speak about, or None to answer as to anyone.
+
+    Why not simply everyone signed in: an invitation code (a code and a date of birth, weaker than MitID) opens the
+    preparation form only, and a kiosk is a lobby screen strangers share. The assistant's routes are public, so no
+    access rule stops them; this is where both are treated as anonymous, for the answers and for whose conversation
+    is shown.
+    """
+    if g.get("kiosk") is not None or signed_in_with_invitation():
+        return None
     return current_user if getattr(current_user, "is_citizen", False) else None
 
 

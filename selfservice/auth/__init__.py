@@ -4,4 +4,12 @@ from flask import Blueprint
 
 bp = Blueprint("auth", __name__)
 
-from . import views  # noqa: E402, F401
+
+@bp.record_once
+def _warm_up_password_check(state) -> None:
+    from .passwords import warm_up
+
+    warm_up()
+
+
+from . import staff, views  # noqa: E402, F401

@@ -44,3 +44,28 @@ class StaffLoginForm(FlaskForm):
         validators=[DataRequired(_l("Enter your password")), Length(max=200)],
         render_kw={"autocomplete": "current-password"},
     )
+
+
+class OneTimeCodeForm(FlaskForm):
+    """The 6-digit code from the authenticator app (used both to confirm a new app and at each sign-in)."""
+
+    code = StringField(
+        _l("Code from your authenticator app"),
+        description=_l("6 digits, for example 123456. The app shows a new code every 30 seconds."),
+        validators=[DataRequired(_l("Enter the 6-digit code from your authenticator app")), Length(max=20)],
+        render_kw={
+            "autocomplete": "one-time-code",
+            "inputmode": "numeric",
+            "spellcheck": "false",
+            "dir": "ltr",
+        },
+    )
+
+
+class RecoveryCodeForm(FlaskForm):
+    recovery_code = StringField(
+        _l("Recovery code"),
+        description=_l("One of the 10 codes you saved when you set up the app, for example ABCDE-FGHJK."),
+        validators=[DataRequired(_l("Enter one of your recovery codes")), Length(max=40)],
+        render_kw={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false", "dir": "ltr"},
+    )

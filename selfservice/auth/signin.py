@@ -19,8 +19,12 @@ def sign_out() -> None:
 
 
 def safe_next(target: str | None, default: str) -> str:
-    """Only our own paths: an open redirect after sign-in would be a phishing tool."""
-    if not target:
+    """Only our own paths: an open redirect after sign-in would be a phishing tool.
+
+    Control characters (below 0x20, and 0x7f) are refused too: a CR/LF in a Location header made the sign-in
+    callback fail with an error after the person was already signed in (security review F13).
+    """
+    if not target or any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in target):
         return default
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):

@@ -1,4 +1,8 @@
-"""Sign-in pages. Failures are answered calmly and never say which part (code or date) was wrong."""
+"""Sign-in pages for citizens (MitID, invitation code), staff sign-in through the municipality, and sign-out.
+
+Failures are answered calmly and never say which part (code or date) was wrong. The local staff sign-in with a
+password and a second factor lives in staff.py.
+"""
 
 from datetime import date
 
@@ -6,20 +10,19 @@ from flask import abort, current_app, redirect, render_template, request, sessio
 from flask_login import current_user
 from sqlalchemy import select
 
+from .. import securitylog
 from ..access import INVITATION_SESSION, public
 from ..extensions import db, limiter
 from ..models import Citizen, Invitation, StaffUser, utcnow
 from ..preparation.flow import landing_for
-from ..rules import invitations, lockout
-from ..sessions import end_sessions_of
-from . import bp, oidc
+from ..rules import invitations
+from . import attempts, bp, oidc
 from .forms import InvitationSignInForm, StaffLoginForm
-from .passwords import verify_password
+from .limits import invitation_code_key, signin_limit
 from .signin import safe_next, sign_in, sign_out
 
-
-def _signin_limit() -> str:
-    return current_app.config["RATELIMIT_SIGNIN"]
+# Why the signed-out page was shown: fixed words only, anything else is an ordinary sign-out.
+SIGNED_OUT_REASONS = ("timeout", "code")
 
 
 @bp.get("/login")
@@ -42,12 +45,13 @@ def citizen_start():
 
 @bp.get("/login/callback")
 @public
-@limiter.limit(_signin_limit)
+@limiter.limit(signin_limit)
 def citizen_callback():
     target = session.get("next")
     try:
         identity = oidc.finish("citizen")
     except oidc.SignInRefused as refused:
+        securitylog.event("signin.failure", refused.reason, way="mitid")
         return redirect(url_for("auth.login", error=refused.reason))
     citizen = db.session.scalar(
         select(Citizen).where(Citizen.oidc_issuer == identity.issuer, Citizen.oidc_subject == identity.subject)
@@ -63,12 +67,14 @@ def citizen_callback():
         db.session.add(citizen)
         db.session.commit()
     sign_in(citizen, "mitid")
+    securitylog.event("signin.success", "ok", way="mitid", actor=citizen.get_id())
     return redirect(safe_next(target, landing_for(citizen)))
 
 
 @bp.route("/login/code", methods=["GET", "POST"])
 @public
-@limiter.limit(_signin_limit, methods=["POST"])
+@limiter.limit(signin_limit, methods=["POST"])
+@limiter.limit(signin_limit, key_func=invitation_code_key, methods=["POST"])
 def invitation_login():
     form = InvitationSignInForm()
     failed = False
@@ -77,55 +83,31 @@ def invitation_login():
             select(Invitation).where(Invitation.code_hash == invitations.code_hash(form.code.data))
         )
         now = utcnow()
-        usable = invitation is not None and invitations.is_usable(
-            invitation.expires_at, invitation.revoked_at, invitation.failed_attempts, now
-        )
-        if usable and invitations.birth_date_matches(invitation.citizen.birth_date, form.birth_date()):
-            invitation.last_used_at = now
-            invitation.failed_attempts = 0
+        if invitation is None:
+            securitylog.event("signin.failure", "wrong_code", way="invitation")
+        elif invitations.birth_date_matches(invitation.citizen.birth_date, form.birth_date()):
+            if attempts.use_invitation(invitation.id, now):
+                db.session.commit()
+                sign_in(invitation.citizen, INVITATION_SESSION)
+                # Checked on every request (access.end_sessions_of_unusable_codes): the session lives only as long
+                # as the code does.
+                session["invitation_id"] = invitation.id
+                securitylog.event("signin.success", "ok", way="invitation", actor=invitation.citizen.get_id())
+                return redirect(landing_for(invitation.citizen))
             db.session.commit()
-            sign_in(invitation.citizen, INVITATION_SESSION)
-            return redirect(landing_for(invitation.citizen))
-        if usable:
-            invitation.failed_attempts += 1
+            securitylog.event("signin.failure", "code_unusable", way="invitation")
+        else:
+            count = attempts.count_wrong_birth_date(invitation.id, now)
             db.session.commit()
+            if count is None:
+                securitylog.event("signin.failure", "code_unusable", way="invitation")
+            else:
+                securitylog.event("signin.failure", "wrong_birth_date", way="invitation", attempts=count)
+                if invitations.is_lock(count):
+                    securitylog.event("invitation.locked", "locked", attempts=count)
         failed = True
     status = 400 if (failed or form.errors) else 200
     return render_template("auth/invitation.html", form=form, failed=failed), status
-
-
-@bp.route("/staff/login", methods=["GET", "POST"])
-@public
-@limiter.limit(_signin_limit, methods=["POST"])
-def staff_login():
-    form = StaffLoginForm()
-    failed = locked = False
-    if request.method == "GET":
-        session["next"] = safe_next(request.args.get("next"), url_for("caseworker.citizens"))
-    if form.validate_on_submit():
-        user = db.session.scalar(select(StaffUser).where(StaffUser.email == form.email.data.strip().lower()))
-        if user is not None and user.locked_at is not None:
-            locked = True
-        elif user is not None and user.password_hash and verify_password(user.password_hash, form.password.data):
-            user.failed_logins = 0
-            db.session.commit()
-            target = session.get("next")
-            sign_in(user, "password")
-            return redirect(safe_next(target, url_for("caseworker.citizens")))
-        elif user is not None:
-            user.failed_logins, lock = lockout.after_failed_attempt(
-                user.failed_logins, current_app.config["STAFF_LOCKOUT_ATTEMPTS"]
-            )
-            if lock:
-                user.locked_at = utcnow()
-                end_sessions_of(user.get_id())
-                locked = True
-            db.session.commit()
-        failed = not locked
-    status = 400 if (failed or locked) else 200
-    return render_template(
-        "auth/staff_login.html", form=form, failed=failed, locked=locked, sso=oidc.is_configured("staff")
-    ), status
 
 
 @bp.get("/staff/login/sso")
@@ -141,20 +123,25 @@ def staff_start():
 
 @bp.get("/staff/login/callback")
 @public
-@limiter.limit(_signin_limit)
+@limiter.limit(signin_limit)
 def staff_callback():
     target = session.get("next") or url_for("caseworker.citizens")
     try:
         identity = oidc.finish("staff")
-    except oidc.SignInRefused:
+    except oidc.SignInRefused as refused:
+        securitylog.event("signin.failure", refused.reason, way="sso")
         return render_template("auth/staff_login.html", form=StaffLoginForm(), sso_failed=True, sso=True), 400
     user = db.session.scalar(
         select(StaffUser).where(StaffUser.oidc_issuer == identity.issuer, StaffUser.oidc_subject == identity.subject)
     )
     if user is None or not user.is_active:
         # Staff accounts are created by an administrator, never on first sign-in.
+        outcome = "unknown_account" if user is None else "locked"
+        securitylog.event("signin.failure", outcome, way="sso", actor=user.get_id() if user else None)
         return render_template("auth/staff_login.html", form=StaffLoginForm(), unknown=True, sso=True), 403
+    # No second factor here: the municipality's identity provider has already asked for one.
     sign_in(user, "sso")
+    securitylog.event("signin.success", "ok", way="sso", actor=user.get_id())
     return redirect(safe_next(target, url_for("caseworker.citizens")))
 
 
@@ -162,6 +149,8 @@ def staff_callback():
 @public
 def logout():
     was_staff = current_user.is_authenticated and current_user.is_staff
+    if current_user.is_authenticated:
+        securitylog.event("session.ended", "ended", reason="signout")
     sign_out()
     from ..i18n_web import current_language
 
@@ -173,7 +162,8 @@ def logout():
 @bp.get("/signed-out")
 @public
 def signed_out():
-    reason = "timeout" if request.args.get("reason") == "timeout" else "signout"
+    reason = request.args.get("reason")
+    reason = reason if reason in SIGNED_OUT_REASONS else "signout"
     return render_template("auth/signed_out.html", reason=reason, staff=bool(request.args.get("staff")))
 
 

@@ -49,6 +49,7 @@ def own_meeting(public_id: str) -> Meeting:
     meeting = db.session.scalar(select(Meeting).where(Meeting.public_id == public_id))
     if meeting is None or current_user.team_id is None or meeting.citizen.team_id != current_user.team_id:
         abort(404)
+    audit.touch(meeting.citizen, "meeting")
     return meeting
 
 
@@ -59,26 +60,29 @@ def inbox():
     from .messages import threads_waiting
 
     show = request.args.get("show") if request.args.get("show") in ("citizen", "handled") else "open"
-    threads = threads_waiting(current_user.team_id, for_us=show == "open") if show != "handled" else []
-    if show == "citizen":
-        requests_ = []
-        forms = {}
-        return render_template(
-            "caseworker/inbox.html", requests_=requests_, show=show, labels=labels, forms=forms, threads=threads
-        )
-    requests_ = db.session.scalars(
-        select(MeetingRequest)
-        .join(Meeting)
-        .join(Citizen, Citizen.id == Meeting.citizen_id)
-        .where(Citizen.team_id == current_user.team_id, MeetingRequest.status == show)
-        .order_by(MeetingRequest.created_at.desc() if show == "handled" else MeetingRequest.created_at)
-        .limit(200)
-    ).all()
+    team_id = current_user.team_id
+    threads = threads_waiting(team_id, for_us=show == "open") if show != "handled" and team_id is not None else []
+    requests_ = []
+    if show != "citizen" and team_id is not None:  # staff without a team see no one (never "team IS NULL")
+        requests_ = db.session.scalars(
+            select(MeetingRequest)
+            .join(Meeting)
+            .join(Citizen, Citizen.id == Meeting.citizen_id)
+            .where(Citizen.team_id == team_id, MeetingRequest.status == show)
+            .order_by(MeetingRequest.created_at.desc() if show == "handled" else MeetingRequest.created_at)
+            .limit(200)
+        ).all()
     # One small form per request, prefixed so that every field id on the page is unique.
     forms = {r.public_id: HandleForm(prefix=r.public_id) for r in requests_}
-    return render_template(
+    page = render_template(
         "caseworker/inbox.html", requests_=requests_, show=show, labels=labels, forms=forms, threads=threads
     )
+    # After rendering (a commit expires what the page reads): each citizen shown, in their access log.
+    audit.record_many([c for c, _m in threads], audit.READ, "messages", "inbox", once_per=audit.LIST_WINDOW)
+    shown = [r.meeting.citizen for r in requests_]
+    audit.record_many(shown, audit.READ, "meeting", "inbox", once_per=audit.LIST_WINDOW)
+    db.session.commit()
+    return page
 
 
 @bp.post("/requests/<public_id>/handle")

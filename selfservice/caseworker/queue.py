@@ -19,6 +19,7 @@ from ..preparation import store
 from ..preparation.steps import STEPS
 from ..preparation.summary import step_summary
 from ..rules import preparation as rules
+from ..rules.form_access import Viewer, visible_parts
 from . import bp
 
 VISIBLE = [rules.SUBMITTED, rules.SEEN, rules.REVIEWED, rules.DISCUSSED]  # drafts stay the citizen's own
@@ -67,6 +68,10 @@ def _next_meeting(team_id: int):
 def forms_queue():
     filters = QueueFilter(request.args)
     filters.validate()
+    if current_user.team_id is None:  # staff without a team see no one (never "team IS NULL")
+        return render_template(
+            "caseworker/forms.html", rows=[], filters=filters, counts={}, labels=labels, statuses=VISIBLE
+        )
     team_forms = (
         select(PreparationForm)
         .join(Citizen, Citizen.id == PreparationForm.citizen_id)
@@ -99,9 +104,18 @@ def forms_queue():
         query = query.where(meetings.c.next_meeting < end)
     query = query.order_by(meetings.c.next_meeting.is_(None), meetings.c.next_meeting, PreparationForm.submitted_at)
     rows = db.session.execute(query).all()
-    return render_template(
+    page = render_template(
         "caseworker/forms.html", rows=rows, filters=filters, counts=counts, labels=labels, statuses=VISIBLE
     )
+    # After rendering: the commit would otherwise expire the rows and reload each one for the template.
+    citizens = [form.citizen for form, _meeting in rows]
+    audit.record_many(citizens, audit.READ, "preparation_form", "forms_queue", once_per=audit.LIST_WINDOW)
+    db.session.commit()
+    return page
+
+
+def _visible(form: PreparationForm, shown: FormSubmission, viewer: Viewer = Viewer.CASEWORKER):
+    return visible_parts(viewer, status=form.status, share_resources=shown.share_resources)
 
 
 def own_form(reference: str) -> PreparationForm:
@@ -113,6 +127,7 @@ def own_form(reference: str) -> PreparationForm:
         or form.citizen.team_id != current_user.team_id
     ):
         abort(404)
+    audit.touch(form.citizen, "preparation_form", "team_meeting")
     return form
 
 
@@ -139,6 +154,7 @@ def form_detail(reference: str):
         labels=labels,
         note_form=NoteForm(),
         meeting=_meeting_of(form),
+        visible=_visible(form, shown),
     )
 
 
@@ -175,6 +191,8 @@ def form_note(reference: str):
     note_form = NoteForm()
     if not note_form.validate_on_submit():
         shown = form.submissions[-1]
+        audit.record(form.citizen, audit.READ, "preparation_form", "team_meeting")
+        db.session.commit()
         return render_template(
             "caseworker/form.html",
             form=form,
@@ -185,6 +203,7 @@ def form_note(reference: str):
             labels=labels,
             note_form=note_form,
             meeting=_meeting_of(form),
+            visible=_visible(form, shown),
         ), 400
     db.session.add(PreparationNote(form_id=form.id, staff_id=current_user.id, text=note_form.text.data))
     audit.record(form.citizen, audit.WRITE, "preparation_form", "team_meeting")
@@ -207,4 +226,5 @@ def form_print(reference: str):
         step_summary=step_summary,
         labels=labels,
         meeting=_meeting_of(form),
+        visible=_visible(form, shown, Viewer.PRINT),
     )

@@ -14,11 +14,14 @@ from . import bp
 from .forms import InvitationForm, NewCitizenForm
 
 
-def own_citizen(public_id: str) -> Citizen:
-    """A caseworker reaches only their own team's citizens; anyone else's is 'not found', not 'forbidden'."""
+def own_citizen(public_id: str, obj: str = "profile") -> Citizen:
+    """A caseworker reaches only their own team's citizens; anyone else's is 'not found', not 'forbidden'.
+
+    Every citizen reached this way is in their access log after the request (see audit.touch)."""
     citizen = db.session.scalar(select(Citizen).where(Citizen.public_id == public_id))
     if citizen is None or current_user.team_id is None or citizen.team_id != current_user.team_id:
         abort(404)
+    audit.touch(citizen, obj)
     return citizen
 
 
@@ -30,7 +33,10 @@ def citizens():
         rows = db.session.scalars(
             select(Citizen).where(Citizen.team_id == current_user.team_id).order_by(Citizen.name)
         ).all()
-    return render_template("caseworker/citizens.html", citizens=rows, labels=labels)
+    page = render_template("caseworker/citizens.html", citizens=rows, labels=labels)
+    audit.record_many(rows, audit.READ, "citizen_list", "casework", once_per=audit.LIST_WINDOW)
+    db.session.commit()
+    return page
 
 
 @bp.route("/citizens/new", methods=["GET", "POST"])

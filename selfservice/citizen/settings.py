@@ -2,8 +2,10 @@
 
 import hashlib
 import secrets
+from contextlib import nullcontext
 
-from flask import Response, abort, render_template, request, url_for
+from flask import Response, abort, make_response, render_template, request, url_for
+from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -14,6 +16,7 @@ from wtforms.validators import Email, Length, Optional, Regexp
 from ..access import citizen_required, public
 from ..extensions import db, limiter
 from ..i18n import LANGUAGES
+from ..i18n_web import current_language, remember_language
 from ..meetings.calendar import meetings_calendar
 from ..models import Citizen, Meeting
 from . import bp
@@ -35,7 +38,11 @@ class SettingsForm(FlaskForm):
     )
     notify_email = BooleanField(_l("Send me reminders and notices by e-mail"))
     notify_sms = BooleanField(_l("Send me reminders and notices by text message"))
-    language = SelectField(_l("Language"), choices=[(code, lang.native_name) for code, lang in LANGUAGES.items()])
+    language = SelectField(
+        _l("Language"),
+        description=_l("We also write our e-mails and text messages to you in this language."),
+        choices=[(code, lang.native_name) for code, lang in LANGUAGES.items()],
+    )
 
     def validate(self, extra_validators=None) -> bool:
         ok = super().validate(extra_validators)
@@ -52,10 +59,19 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def _settings_form() -> SettingsForm:
+    form = SettingsForm(obj=current_user)
+    if "language" not in request.form and not current_user.language:
+        form.language.data = current_language()
+    return form
+
+
 @bp.route("/settings", methods=["GET", "POST"])
 @citizen_required()
 def settings():
-    form = SettingsForm(obj=current_user)
+    """The only place the saved language changes (a POST with CSRF; a `?lang=` link changes only this browser's
+    cookie, see i18n_web). Until one is saved, the page's language is offered, as what the citizen reads in."""
+    form = _settings_form()
     saved = False
     if form.validate_on_submit():
         current_user.email = (form.email.data or "").strip() or None
@@ -65,9 +81,13 @@ def settings():
         current_user.language = form.language.data
         db.session.commit()
         saved = True
-    return render_template("citizen/settings.html", form=form, saved=saved, feed_url=None), (
-        400 if form.errors else 200
-    )
+    # Once saved, the page is shown in the language just chosen, and the browser's cookie follows it.
+    with force_locale(current_user.language) if saved else nullcontext():
+        page = render_template("citizen/settings.html", form=form, saved=saved, feed_url=None)
+    response = make_response(page, 400 if form.errors else 200)
+    if saved:
+        remember_language(response, current_user.language)
+    return response
 
 
 @bp.post("/settings/calendar")
@@ -82,7 +102,7 @@ def calendar_feed_settings():
     else:
         current_user.calendar_token_hash = None
     db.session.commit()
-    return render_template("citizen/settings.html", form=SettingsForm(obj=current_user), saved=False, feed_url=feed_url)
+    return render_template("citizen/settings.html", form=_settings_form(), saved=False, feed_url=feed_url)
 
 
 @bp.get("/calendar/<token>.ics")

@@ -6,7 +6,7 @@ import secrets
 import time
 from urllib.parse import urlencode
 
-from flask import abort, current_app, jsonify, redirect, render_template, request
+from flask import abort, current_app, jsonify, redirect, render_template, request, url_for
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from joserfc import jwt
 
@@ -25,10 +25,20 @@ def _issuer() -> str:
 
 
 def _clients() -> dict[str, dict]:
+    """The two registered clients, each with the one callback URL it may receive codes at."""
     cfg = current_app.config
+    base = cfg["BASE_URL"].rstrip("/")
     return {
-        cfg["OIDC_CITIZEN_CLIENT_ID"]: {"secret": cfg["OIDC_CITIZEN_CLIENT_SECRET"], "kind": "citizen"},
-        cfg["OIDC_STAFF_CLIENT_ID"]: {"secret": cfg["OIDC_STAFF_CLIENT_SECRET"], "kind": "staff"},
+        cfg["OIDC_CITIZEN_CLIENT_ID"]: {
+            "secret": cfg["OIDC_CITIZEN_CLIENT_SECRET"],
+            "kind": "citizen",
+            "redirect_uris": (base + url_for("auth.citizen_callback"),),
+        },
+        cfg["OIDC_STAFF_CLIENT_ID"]: {
+            "secret": cfg["OIDC_STAFF_CLIENT_SECRET"],
+            "kind": "staff",
+            "redirect_uris": (base + url_for("auth.staff_callback"),),
+        },
     }
 
 
@@ -67,8 +77,10 @@ def jwks():
 
 def _checked_request(params) -> dict:
     client = _clients().get(params.get("client_id", ""))
+    # Exact comparison with the registered callbacks, as OAuth 2.0 Security BCP requires: a prefix check let
+    # "http://host:port@evil.example/cb" receive the code, and a malformed one made the redirect fail with a 500.
     redirect_uri = params.get("redirect_uri", "")
-    if client is None or not redirect_uri.startswith(current_app.config["BASE_URL"]):
+    if client is None or redirect_uri not in client["redirect_uris"]:
         abort(400)
     if params.get("response_type") != "code" or "openid" not in params.get("scope", "").split():
         abort(400)

@@ -42,7 +42,10 @@ def chosen_situation() -> str | None:
     if "situation" in request.args:
         choice = request.args["situation"]
         choice = choice if choice in GUIDE_SITUATIONS else ALL_SITUATIONS
-        if citizen is not None and citizen.guide_situation != choice:
+        # Remembered only when the citizen chose it on our own pages: a link from another site must not change a
+        # stored preference (a GET that changes state; security review F15). Browsers say where a request came from.
+        same_site = request.headers.get("Sec-Fetch-Site") in ("same-origin", "none")
+        if citizen is not None and citizen.guide_situation != choice and same_site:
             citizen.guide_situation = choice
             db.session.commit()
     elif citizen is not None and citizen.guide_situation:

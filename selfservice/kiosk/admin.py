@@ -12,6 +12,7 @@ from sqlalchemy.orm import contains_eager
 from wtforms import StringField
 from wtforms.validators import InputRequired, Length
 
+from .. import audit, securitylog
 from ..access import staff_required
 from ..extensions import db
 from ..i18n import LANGUAGES
@@ -68,17 +69,27 @@ def admin_list():
 @staff_required(admin=True)
 def revoke(public_id: str):
     kiosk = db.session.scalar(select(Kiosk).where(Kiosk.public_id == public_id)) or abort(404)
+    revoke_kiosk(kiosk)
+    return redirect(url_for("kiosk_staff.admin_list", done="revoked"))
+
+
+def revoke_kiosk(kiosk: Kiosk) -> None:
+    """The device secret and any unused link stop working at once; the screen shows only a notice."""
     kiosk.revoked_at = utcnow()
     kiosk.activation_token_hash = None
     db.session.commit()
-    return redirect(url_for("kiosk_staff.admin_list", done="revoked"))
+    securitylog.event("kiosk.revoked", "ok", target=f"kiosk:{kiosk.public_id}")
 
 
 @bp.post("/kiosks/<public_id>/activation")
 @staff_required(admin=True)
 def new_activation(public_id: str):
     kiosk = db.session.scalar(select(Kiosk).where(Kiosk.public_id == public_id)) or abort(404)
-    kiosk.revoked_at = None
+    if kiosk.revoked_at is not None:
+        # A revoked kiosk comes back only through the new link: the browser it was revoked on (perhaps taken
+        # away) must not become a kiosk again with its old device secret.
+        kiosk.revoked_at = None
+        kiosk.device_token_hash = None
     link = issue_activation(kiosk)
     db.session.commit()
     kiosks = db.session.scalars(select(Kiosk).order_by(Kiosk.name)).all()
@@ -123,4 +134,8 @@ def day_list():
             .where(Citizen.team_id == current_user.team_id, Meeting.starts_at >= start, Meeting.starts_at < end)
             .order_by(Meeting.starts_at)
         ).all()
-    return render_template("kiosk/day_list.html", meetings=meetings, to_local=to_local, tz=COPENHAGEN)
+    page = render_template("kiosk/day_list.html", meetings=meetings, to_local=to_local, tz=COPENHAGEN)
+    # After rendering (a commit expires what the page reads): each citizen shown, in their access log.
+    audit.record_many([m.citizen for m in meetings], audit.READ, "meeting", "today", once_per=audit.LIST_WINDOW)
+    db.session.commit()
+    return page

@@ -6,7 +6,7 @@ from flask.cli import AppGroup
 from sqlalchemy import select
 
 from ..extensions import db
-from ..models import Kiosk, utcnow
+from ..models import Kiosk
 
 kiosks_cli = AppGroup("kiosks", help="Lobby kiosks.")
 
@@ -37,7 +37,7 @@ def revoke(name: str) -> None:
     kiosk = db.session.scalar(select(Kiosk).where(Kiosk.name == name))
     if kiosk is None:
         raise click.ClickException(f"no kiosk named {name!r}")
-    kiosk.revoked_at = utcnow()
-    kiosk.activation_token_hash = None
-    db.session.commit()
+    from .admin import revoke_kiosk
+
+    revoke_kiosk(kiosk)
     click.echo(f"Revoked {name}.")

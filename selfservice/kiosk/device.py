@@ -12,6 +12,7 @@ import hashlib
 import secrets
 
 from flask import Flask, abort, g, redirect, request, session, url_for
+from flask_login import logout_user
 from sqlalchemy import select
 
 from ..extensions import db
@@ -75,6 +76,7 @@ def init_app(app: Flask) -> None:
             return redirect(url_for("kiosk.start"))
         if g.kiosk is None:
             return None
+        _end_any_sign_in()
         if request.blueprint == "kiosk" or request.endpoint in ALLOWED:
             return None
         if request.path.startswith("/api/") and request.endpoint != "assistant.ask":
@@ -87,6 +89,21 @@ def init_app(app: Flask) -> None:
             response.headers["Cache-Control"] = "no-store"
             response.delete_cookie("lang")
         return response
+
+
+def _end_any_sign_in() -> None:
+    """A kiosk is anonymous: a signed-in session found on one (left from before activation, or a cookie carried
+    in by hand) is ended on the server before any page can read it, and the request goes on as anyone's."""
+    if "_user_id" not in session:
+        return
+    logout_user()
+    new_visit()
+
+
+def new_visit() -> None:
+    """Forget everything the session held and give the visit a new session id (the old record is deleted)."""
+    session.clear()
+    session.regenerate()
 
 
 def kiosk_language() -> str | None:

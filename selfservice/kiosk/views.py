@@ -1,12 +1,15 @@
 """The kiosk's pages: languages, the menu, check-in, help from staff, and finishing the visit.
 
 Every page is served only to a registered kiosk device (see device.py); every visit ends by a button or by the
-idle timer, which destroys the server-side session, the assistant conversation and the browser's stored data.
+idle timer, which destroys the server-side session, the assistant conversation and the browser's stored data — and
+at the latest when the start screen is opened, which begins the next visit on the server whatever the browser did.
 """
 
 from flask import abort, current_app, g, redirect, render_template, request, session, url_for
+from flask_login import logout_user
 from sqlalchemy import select
 
+from .. import securitylog
 from ..access import public
 from ..assistant import store as assistant_store
 from ..extensions import db, limiter
@@ -16,7 +19,7 @@ from ..models import Kiosk, KioskHelpRequest, Meeting, utcnow
 from ..rules import kiosk as rules
 from ..rules.meetings import to_local
 from . import bp, checkin
-from .device import DEVICE_COOKIE, FIVE_YEARS, LANGUAGE_KEY, current_kiosk, new_token, token_hash, touch
+from .device import DEVICE_COOKIE, FIVE_YEARS, LANGUAGE_KEY, current_kiosk, new_token, new_visit, token_hash, touch
 from .forms import CheckInForm, ScanForm
 
 CHECKED_IN_KEY = "kiosk_checked_in"
@@ -41,10 +44,20 @@ def _per_kiosk() -> str:
 @bp.get("/")
 @public
 def start():
+    """The start screen begins a new visit: whatever the last visitor left (a check-in, a conversation, a
+    language) is ended here on the server, so it does not depend on the Finish button or the idle timer's
+    JavaScript."""
     if g.get("kiosk_revoked"):
         return render_template("kiosk/revoked.html"), 403
-    touch(_kiosk_or_refuse())  # the start screen after every visit: "last used" on the admin page
+    kiosk = _kiosk_or_refuse()
+    _end_visit()
+    touch(kiosk)  # the start screen after every visit: "last used" on the admin page
     return render_template("kiosk/start.html")
+
+
+def _end_visit() -> None:
+    assistant_store.forget()
+    new_visit()
 
 
 @bp.get("/language/<code>")
@@ -133,10 +146,9 @@ def help_called():
 def finish():
     """The Finish button and the idle timer: nothing of the visit survives."""
     _kiosk_or_refuse()
-    assistant_store.forget()
-    session.end()
+    _end_visit()
     response = redirect(url_for("kiosk.start"))
-    # Not "cookies": that would also delete the device binding. The session cookie is removed explicitly instead.
+    # Not "cookies": that would also delete the device binding. Ending the visit above removes the session cookie.
     response.headers["Clear-Site-Data"] = '"cache", "storage"'
     return response
 
@@ -144,8 +156,11 @@ def finish():
 @bp.route("/activate/<token>", methods=["GET", "POST"])
 @public
 def activate(token: str):
+    """Binding this browser as the kiosk also ends whatever session it had: a citizen or caseworker signed in
+    here before must not stay signed in on a screen strangers use."""
     kiosk = db.session.scalar(select(Kiosk).where(Kiosk.activation_token_hash == token_hash(token)))
     if kiosk is None or kiosk.revoked_at is not None:
+        securitylog.event("kiosk.activated", "refused", reason="invalid_link")
         return render_template("kiosk/activation_invalid.html"), 404
     if request.method == "GET":
         return render_template("kiosk/activate.html", kiosk=kiosk)
@@ -154,7 +169,11 @@ def activate(token: str):
     kiosk.activation_token_hash = None
     kiosk.activated_at = utcnow()
     db.session.commit()
+    securitylog.event("kiosk.activated", "ok", target=f"kiosk:{kiosk.public_id}")
+    logout_user()
+    session.end()
     response = redirect(url_for("kiosk.start"))
+    response.headers["Clear-Site-Data"] = '"cache", "storage"'
     response.set_cookie(
         DEVICE_COOKIE,
         device_token,

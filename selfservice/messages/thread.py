@@ -25,14 +25,15 @@ def reference_choices(citizen: Citizen) -> list[tuple[str, object]]:
     """A message may be about a meeting or a plan activity of this citizen, or about nothing in particular."""
     from flask_babel import format_datetime
 
+    from ..rules.meetings import representable
+
     choices: list[tuple[str, object]] = [("", _l("Nothing in particular"))]
     meetings = db.session.scalars(
         select(Meeting).where(Meeting.citizen_id == citizen.id, Meeting.status == "planned").order_by(Meeting.starts_at)
     )
     for meeting in meetings:
-        choices.append(
-            (f"meeting:{meeting.public_id}", _l("Meeting %(date)s", date=format_datetime(meeting.starts_at, "short")))
-        )
+        when = format_datetime(representable(meeting.starts_at), "short")
+        choices.append((f"meeting:{meeting.public_id}", _l("Meeting %(date)s", date=when)))
     activities = db.session.scalars(
         select(PlanActivity).join(Plan).where(Plan.citizen_id == citizen.id).order_by(PlanActivity.title)
     )
@@ -58,7 +59,9 @@ def save_draft(citizen: Citizen, writer: str, body: str, reference: str | None) 
     if draft is None:
         draft = MessageDraft(citizen_id=citizen.id, writer=writer)
         db.session.add(draft)
-    draft.body, draft.reference, draft.updated_at = body, reference or None, utcnow()
+    # Only a reference this thread offers (one of the citizen's own meetings or activities) is kept with a draft.
+    allowed = {value for value, _label in reference_choices(citizen)} if reference else set()
+    draft.body, draft.reference, draft.updated_at = body, reference if reference in allowed else None, utcnow()
     db.session.commit()
 
 

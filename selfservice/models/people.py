@@ -3,7 +3,7 @@
 import secrets
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, Date, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -80,6 +80,12 @@ class StaffUser(db.Model):
     password_hash: Mapped[str | None] = mapped_column(String(200))
     failed_logins: Mapped[int] = mapped_column(default=0)
     locked_at: Mapped[datetime | None] = mapped_column()
+    # Second factor for local password accounts (time-based one-time passwords, RFC 6238): the shared secret,
+    # when it was confirmed, the last time step used (a code works once) and hashes of one-time recovery codes.
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_confirmed_at: Mapped[datetime | None] = mapped_column()
+    totp_last_step: Mapped[int | None] = mapped_column()
+    recovery_code_hashes: Mapped[list] = mapped_column(JSON, default=list)
     oidc_issuer: Mapped[str | None] = mapped_column(String(300))
     oidc_subject: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

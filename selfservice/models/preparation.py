@@ -45,9 +45,18 @@ class PreparationForm(db.Model):
     reviewed_at: Mapped[datetime | None] = mapped_column()
     discussed_at: Mapped[datetime | None] = mapped_column()
     acknowledged_at: Mapped[datetime | None] = mapped_column()  # taken in by the case system (API)
+    # "Fill in together": a short one-time code the citizen's own screen shows, which the caseworker types in to
+    # open the draft. Only its hash is kept; attempts are counted atomically (see preparation/together.py).
+    together_code_hash: Mapped[str | None] = mapped_column(String(64))
+    together_code_expires_at: Mapped[datetime | None] = mapped_column()
+    together_code_attempts: Mapped[int] = mapped_column(default=0)
+    # The joint session the code opened: which caseworker may see the working copy, and until when. On the form,
+    # not in the caseworker's browser, so the citizen can see it and end it.
+    together_granted_to_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+    together_granted_until: Mapped[datetime | None] = mapped_column()
 
     citizen: Mapped[Citizen] = relationship()
-    filled_together_by: Mapped[StaffUser | None] = relationship()
+    filled_together_by: Mapped[StaffUser | None] = relationship(foreign_keys=[filled_together_by_id])
     submissions: Mapped[list["FormSubmission"]] = relationship(back_populates="form", order_by="FormSubmission.number")
     citizen_notes: Mapped[list["CitizenNote"]] = relationship(order_by="CitizenNote.created_at")
     staff_notes: Mapped[list["PreparationNote"]] = relationship(order_by="PreparationNote.created_at")
@@ -69,7 +78,7 @@ class FormSubmission(db.Model):
     filled_together_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
 
     form: Mapped[PreparationForm] = relationship(back_populates="submissions")
-    filled_together_by: Mapped[StaffUser | None] = relationship()
+    filled_together_by: Mapped[StaffUser | None] = relationship(foreign_keys=[filled_together_by_id])
 
 
 class CitizenNote(db.Model):

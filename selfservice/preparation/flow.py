@@ -1,5 +1,6 @@
 """Who is filling in the form, and where the pages live: the citizen on their own, or a caseworker together with
-the citizen. Views are written once against this context."""
+the citizen. Views are written once against this context; what the context may show comes from one rule
+(rules/form_access.py)."""
 
 from dataclasses import dataclass
 
@@ -7,7 +8,8 @@ from flask import abort, url_for
 from flask_login import current_user
 
 from ..models import Citizen, PreparationForm, StaffUser
-from . import store
+from ..rules.form_access import Viewer, Visible, visible_parts
+from . import store, together
 
 
 @dataclass
@@ -19,6 +21,21 @@ class FormContext:
     @property
     def blueprint(self) -> str:
         return "together" if self.staff else "preparation"
+
+    @property
+    def joint_session(self) -> bool:
+        """Filling in together: the citizen has opened their form to this caseworker, and it is still open."""
+        return self.staff is not None and together.is_open_for(self.form, self.staff)
+
+    @property
+    def visible(self) -> Visible:
+        return visible_parts(
+            Viewer.TOGETHER if self.staff else Viewer.CITIZEN,
+            status=self.form.status,
+            share_resources=self.form.share_resources,
+            has_resources=self.form.has_resources,
+            joint_session=self.joint_session,
+        )
 
     def url(self, endpoint: str, **values) -> str:
         if self.staff:

@@ -15,7 +15,7 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import Email, Length, Optional
+from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..rules.preparation import MAX_ENTRIES, SHORT_LIMIT, TEXT_LIMIT
@@ -172,4 +172,21 @@ class CitizenNoteForm(FlaskForm):
     text = TextAreaField(
         _l("A note for your caseworker"),
         validators=[Length(min=1, max=TEXT_LIMIT, message=_l("Write between 1 and 2000 characters"))],
+    )
+
+
+class JoinForm(FlaskForm):
+    """The caseworker types the code the citizen's own screen shows, to open the form together."""
+
+    code = StringField(
+        _l("Code from the citizen's screen"),
+        description=_l(
+            "6 digits. The citizen gets it on their own phone or computer under "
+            "Prepare for your conversation: Fill in together with my caseworker."
+        ),
+        filters=[lambda value: "".join(ch for ch in value if ch.isdigit()) if value else value],
+        validators=[
+            DataRequired(_l("Enter the code from the citizen's screen")),
+            Regexp(r"^\d{6}$", message=_l("The code has 6 digits")),
+        ],
     )

@@ -1,24 +1,34 @@
 """Pages of the preparation form. Each handler takes a FormContext, so the citizen's pages and the caseworker's
-"fill in together" pages are the same code under two URL prefixes with two access rules."""
+"fill in together" pages are the same code under two URL prefixes with two access rules.
+
+What a caseworker filling in together may see is decided by one rule (rules/form_access.py, through
+`ctx.visible`); every together page writes an audit entry (see `_register`)."""
+
+from datetime import timedelta
 
 from flask import abort, jsonify, redirect, render_template, request
 from flask_babel import format_datetime
 
-from .. import audit, labels
+from .. import audit, labels, securitylog
 from ..access import citizen_required, staff_required
 from ..extensions import db
 from ..i18n_web import current_language
 from ..models import CitizenNote, utcnow
 from ..rules import preparation as rules
-from . import bp, store, together_bp
+from . import bp, store, together, together_bp
 from .flow import FormContext, citizen_context, together_context
-from .forms import CitizenNoteForm, SubmitForm
+from .forms import CitizenNoteForm, JoinForm, SubmitForm
 from .steps import BY_SLUG, SLUGS, STEPS
 from .summary import step_summary
 
+# Autosave fires every few seconds while someone types: one audit line per ten minutes of it is enough.
+AUTOSAVE_AUDIT_WINDOW = timedelta(minutes=10)
+
 
 def _render(template: str, ctx: FormContext, status: int = 200, **context):
-    def change_url(slug: str) -> str:
+    def change_url(slug: str) -> str | None:
+        if slug == "resources" and not ctx.visible.resources_editable:
+            return None
         return ctx.url("step", slug=slug, **{"return": "check"})
 
     return render_template(
@@ -29,19 +39,30 @@ def _render(template: str, ctx: FormContext, status: int = 200, **context):
         labels=labels,
         step_summary=step_summary,
         change_url=change_url,
+        visible=ctx.visible,
         **context,
     ), status
 
 
-def _audit_together(ctx: FormContext, action: str) -> None:
+def _audit_write(ctx: FormContext, once_per: timedelta | None = None) -> None:
     if ctx.staff:
-        audit.record(ctx.citizen, action, "preparation_form", "filled_in_together")
+        audit.record(ctx.citizen, audit.WRITE, "preparation_form", "filled_in_together", once_per=once_per)
         db.session.commit()
 
 
-def start(ctx: FormContext):
+def _hidden_resources(ctx: FormContext, slug: str) -> bool:
+    """The resources page the citizen has not shared holds answers: a caseworker may neither read nor overwrite it."""
+    return slug == "resources" and not ctx.visible.resources_editable
+
+
+def start(ctx: FormContext, join_form: JoinForm | None = None, status: int = 200):
     return _render(
-        "preparation/start.html", ctx, first_unfinished=rules.first_unfinished(SLUGS, ctx.form.completed_steps)
+        "preparation/start.html",
+        ctx,
+        status,
+        first_unfinished=rules.first_unfinished(SLUGS, ctx.form.completed_steps),
+        join_form=join_form or JoinForm(formdata=None),
+        closed=request.args.get("closed"),
     )
 
 
@@ -59,9 +80,13 @@ def step(ctx: FormContext, slug: str):
         abort(404)
     if not rules.citizen_may_change(ctx.form.status):
         return redirect(ctx.url("check"))
-    _audit_together(ctx, audit.READ)
+    if _hidden_resources(ctx, slug):
+        if request.method == "POST":
+            abort(403)
+        return _render("preparation/step.html", ctx, step=current, form=None)
     if request.method == "GET":
-        form = current.form_class(data=ctx.form.answers.get(slug))
+        shown = ctx.form.answers.get(slug) if slug != "resources" or ctx.visible.resources else None
+        form = current.form_class(data=shown)
         if current.repeating and request.args.get("add"):
             form.entries.append_entry()
         return _render("preparation/step.html", ctx, step=current, form=form)
@@ -79,7 +104,7 @@ def step(ctx: FormContext, slug: str):
         ctx.form, slug, answers, complete=(action == "continue"), language=current_language(), staff=ctx.staff
     ):
         return redirect(ctx.url("check"))
-    _audit_together(ctx, audit.WRITE)
+    _audit_write(ctx)
     if action == "add" and current.repeating:
         return redirect(ctx.url("step", slug=slug, add=1) + f"#entries-{len(answers['entries'])}")
     if action.startswith("remove-"):
@@ -100,6 +125,8 @@ def autosave(ctx: FormContext, slug: str):
     current = BY_SLUG.get(slug)
     if current is None:
         abort(404)
+    if _hidden_resources(ctx, slug):
+        return jsonify(saved=False), 403
     form = current.form_class()
     if not form.validate():
         return jsonify(saved=False), 422
@@ -112,6 +139,7 @@ def autosave(ctx: FormContext, slug: str):
         staff=ctx.staff,
     ):
         return jsonify(saved=False), 409
+    _audit_write(ctx, once_per=AUTOSAVE_AUDIT_WINDOW)
     return jsonify(saved=True, at=format_datetime(utcnow(), "short"))
 
 
@@ -151,9 +179,7 @@ def submit(ctx: FormContext):
     submission, _created = store.submit(ctx.form, int(form.version.data), form.email.data, staff=ctx.staff)
     if submission is None:
         return redirect(ctx.url("check", stale=1))
-    if ctx.staff:
-        audit.record(ctx.citizen, audit.WRITE, "preparation_form", "filled_in_together")
-        db.session.commit()
+    _audit_write(ctx)
     from ..mail import deliver_due
 
     deliver_due()
@@ -188,6 +214,51 @@ def add_note(ctx: FormContext):
     return redirect(ctx.url("check", noted=1))
 
 
+def join(ctx: FormContext):
+    """The caseworker opens the form together: with the citizen's code, or straight away if nothing is written."""
+    form = JoinForm()
+    if request.form.get("action") == "new":
+        opened = together.start_empty(ctx.form, ctx.staff)
+    else:
+        opened = form.validate() and together.redeem(ctx.form, ctx.staff, form.code.data)
+        if not opened and not form.errors:
+            form.code.errors.append(_wrong_code_message())
+    securitylog.event("together.opened" if opened else "together.refused", "ok" if opened else "refused")
+    if not opened:
+        return start(ctx, join_form=form, status=400)
+    audit.record(ctx.citizen, audit.READ, "preparation_form", "filled_in_together")
+    db.session.commit()
+    return redirect(ctx.url("resume"))
+
+
+def _wrong_code_message() -> str:
+    from flask_babel import gettext
+
+    return gettext("The code is not right, or it is no longer valid. Ask the citizen to show a new code.")
+
+
+def share(ctx: FormContext):
+    """The citizen's side of filling in together: show a code for the caseworker, or stop sharing."""
+    code = None
+    action = request.form.get("action") if request.method == "POST" else None
+    if action == "code" and rules.citizen_may_change(ctx.form.status):
+        code = together.issue_code(ctx.form)
+    elif action == "stop":
+        together.end(ctx.form)
+        return redirect(ctx.url("share", stopped=1))
+    elif request.method == "POST":
+        abort(400)
+    return render_template(
+        "preparation/share.html",
+        ctx=ctx,
+        rules=rules,
+        code=code,
+        code_until=together.code_valid_until(ctx.form),
+        open_until=together.open_until(ctx.form),
+        stopped=request.args.get("stopped"),
+    )
+
+
 PAGES = [
     ("/", "start", start, ["GET"]),
     ("/continue", "resume", resume, ["GET"]),
@@ -201,19 +272,44 @@ PAGES = [
 ]
 
 
+# Together pages a caseworker reaches before the citizen has opened a joint session: only the start page (status
+# and the code field) and the code itself. Every other page would show the working copy.
+BEFORE_JOINT_SESSION = {"start", "join"}
+
+
+def _together_view(endpoint: str, handler):
+    """A together page: the joint session checked, and an audit entry for every request, read or write."""
+
+    def view(public_id: str, **kwargs):
+        ctx = together_context(public_id)
+        if endpoint not in BEFORE_JOINT_SESSION and not ctx.joint_session:
+            response = redirect(ctx.url("start", closed=1))
+        else:
+            response = handler(ctx, **kwargs)
+        if not audit.recorded_in_this_request(ctx.citizen):
+            audit.record(ctx.citizen, audit.READ, "preparation_form", "filled_in_together")
+            db.session.commit()
+        return response
+
+    view.__name__ = endpoint
+    return staff_required()(view)
+
+
+def _citizen_view(endpoint: str, handler):
+    def view(**kwargs):
+        return handler(citizen_context(), **kwargs)
+
+    view.__name__ = endpoint
+    return citizen_required(allow_invitation=True)(view)
+
+
 def _register() -> None:
     for rule, endpoint, handler, methods in PAGES:
-
-        def as_citizen(handler=handler, **kwargs):
-            return handler(citizen_context(), **kwargs)
-
-        def together(public_id: str, handler=handler, **kwargs):
-            return handler(together_context(public_id), **kwargs)
-
-        as_citizen.__name__ = together.__name__ = endpoint
-        bp.add_url_rule(rule, endpoint, citizen_required(allow_invitation=True)(as_citizen), methods=methods)
+        bp.add_url_rule(rule, endpoint, _citizen_view(endpoint, handler), methods=methods)
         if endpoint != "note":
-            together_bp.add_url_rule(rule, endpoint, staff_required()(together), methods=methods)
+            together_bp.add_url_rule(rule, endpoint, _together_view(endpoint, handler), methods=methods)
+    bp.add_url_rule("/together", "share", _citizen_view("share", share), methods=["GET", "POST"])
+    together_bp.add_url_rule("/join", "join", _together_view("join", join), methods=["POST"])
 
 
 _register()

@@ -33,7 +33,27 @@ def expiry(issued_at: datetime, valid_days: int) -> datetime:
 
 
 def is_usable(expires_at: datetime, revoked_at: datetime | None, failed_attempts: int, now: datetime) -> bool:
-    return revoked_at is None and now < expires_at and failed_attempts < MAX_FAILED_ATTEMPTS
+    return why_unusable(expires_at, revoked_at, failed_attempts, now) is None
+
+
+def why_unusable(expires_at: datetime, revoked_at: datetime | None, failed_attempts: int, now: datetime) -> str | None:
+    """None while the code works; otherwise a fixed word for the security log ("revoked", "expired", "locked").
+
+    A session opened with a code lives only as long as the code: revoking or replacing it, its expiry or too many
+    wrong dates of birth end that session too.
+    """
+    if revoked_at is not None:
+        return "revoked"
+    if now >= expires_at:
+        return "expired"
+    if failed_attempts >= MAX_FAILED_ATTEMPTS:
+        return "locked"
+    return None
+
+
+def is_lock(failed_attempts: int) -> bool:
+    """True when the count an atomic increment returned is the one that makes the code unusable."""
+    return failed_attempts >= MAX_FAILED_ATTEMPTS
 
 
 def birth_date_matches(expected: date | None, given: date) -> bool:

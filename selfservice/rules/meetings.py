@@ -11,26 +11,41 @@ COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 VIDEO_LINK_BEFORE = timedelta(minutes=15)
 KINDS = ["in_person", "video", "phone", "team"]
 REQUEST_KINDS = ["confirm", "move", "cancel", "sick"]
+# Python's calendar ends at the years 1 and 9999. A time stored at the very edge (the API once took
+# 9999-12-31T23:30Z) cannot be moved to Copenhagen time or have a meeting's length added, and a page that tried
+# answered 500. Kept two days inside, every conversion and every meeting's length (at most 8 hours) still fits.
+EARLIEST = datetime.min + timedelta(days=2)
+LATEST = datetime.max - timedelta(days=2)
+
+
+def representable(moment: datetime) -> datetime:
+    """The time, moved inside [EARLIEST, LATEST] if it lies at the edge; any real meeting is left as it is."""
+    naive = moment.replace(tzinfo=None)
+    if EARLIEST <= naive <= LATEST:
+        return moment
+    return min(max(naive, EARLIEST), LATEST).replace(tzinfo=moment.tzinfo)
 
 
 def to_utc(local: datetime) -> datetime:
     """A wall-clock time in Copenhagen (naive) to naive UTC."""
-    return local.replace(tzinfo=COPENHAGEN).astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
+    return representable(local).replace(tzinfo=COPENHAGEN).astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
 
 
 def to_local(utc: datetime) -> datetime:
-    return utc.replace(tzinfo=ZoneInfo("UTC")).astimezone(COPENHAGEN)
+    """A stored (naive UTC) time on Copenhagen's clock; never fails, even for a time at the calendar's edge."""
+    return representable(utc).replace(tzinfo=ZoneInfo("UTC")).astimezone(COPENHAGEN)
 
 
 def video_link_visible(kind: str, starts_at: datetime, duration_minutes: int, now: datetime) -> bool:
     """From 15 minutes before the start until the end: earlier, a link only invites mistakes."""
     if kind != "video":
         return False
+    starts_at = representable(starts_at)
     return starts_at - VIDEO_LINK_BEFORE <= now <= starts_at + timedelta(minutes=duration_minutes)
 
 
 def is_upcoming(status: str, starts_at: datetime, duration_minutes: int, now: datetime) -> bool:
-    return status == "planned" and now <= starts_at + timedelta(minutes=duration_minutes)
+    return status == "planned" and now <= representable(starts_at) + timedelta(minutes=duration_minutes)
 
 
 def may_request(kind: str, status: str, starts_at: datetime, now: datetime) -> bool:

@@ -1,5 +1,7 @@
 """The case system's API: tokens with scopes, upserts, forms, and the access matrix."""
 
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -168,3 +170,106 @@ def test_api_tokens_are_created_and_revoked_on_the_command_line_and_stored_hashe
 def test_unknown_api_paths_answer_in_json(client):
     response = client.get("/api/v1/nothing-here")
     assert response.status_code == 404 and response.get_json() == {"error": "not found"}
+
+
+# --- December 2026 review: links (F10), dates (F11), caching (F19) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "javascript:alert(document.domain)",
+        "javascript://example.com/%0aalert(1)",
+        "data:text/html,x",
+        "http://video.example/room",
+        "https://",
+    ],
+)
+def test_a_video_or_legal_link_must_be_an_https_address(app, client, token, address):
+    put_citizen(client, token)
+    meeting = {"citizen": "CS-1001", "starts_at": "2030-10-28T10:00:00+01:00", "kind": "video", "video_url": address}
+    refused = client.put("/api/v1/meetings/M-1", json=meeting, headers=auth(token))
+    assert refused.status_code == 422
+    assert refused.get_json()["fields"] == {"video_url": "must be an https:// address"}
+    activity = {"external_id": "A1", "title": "Praktik", "legal_basis": "LAB § 1", "legal_url": address}
+    refused = client.put("/api/v1/citizens/CS-1001/plan", json={"activities": [activity]}, headers=auth(token))
+    assert refused.status_code == 422
+    assert set(refused.get_json()["fields"]) == {"activities.0.legal_url"}
+    with app.app_context():
+        assert db.session.scalar(select(Meeting).where(Meeting.external_id == "M-1")) is None
+
+
+def test_https_links_are_taken(app, client, token):
+    put_citizen(client, token)
+    meeting = {
+        "citizen": "CS-1001",
+        "starts_at": "2030-10-28T10:00:00+01:00",
+        "video_url": "https://video.example/r?x=1",
+    }
+    assert client.put("/api/v1/meetings/M-1", json=meeting, headers=auth(token)).status_code == 200
+    activity = {"external_id": "A1", "title": "Praktik", "legal_url": "https://www.retsinformation.dk/eli/lta/2024/1"}
+    assert (
+        client.put("/api/v1/citizens/CS-1001/plan", json={"activities": [activity]}, headers=auth(token)).status_code
+        == 200
+    )
+
+
+@pytest.mark.parametrize(
+    "starts_at",
+    ["0001-01-01T00:30:00+01:00", "9999-12-31T23:30:00Z", "1999-12-31T12:00:00Z", "2101-01-01T10:00:00+01:00"],
+)
+def test_a_meeting_time_outside_the_years_2000_to_2100_is_refused_not_a_server_error(client, token, starts_at):
+    put_citizen(client, token)
+    response = client.put(
+        "/api/v1/meetings/M-1", json={"citizen": "CS-1001", "starts_at": starts_at}, headers=auth(token)
+    )
+    assert response.status_code == 422
+    assert response.get_json()["fields"] == {"starts_at": "must be in the years 2000 to 2100"}
+
+
+def test_dates_outside_the_years_1900_to_2100_are_refused(client, token):
+    response = put_citizen(client, token, birth_date="0001-01-01")
+    assert response.status_code == 422 and set(response.get_json()["fields"]) == {"birth_date"}
+    put_citizen(client, token)
+    activity = {"external_id": "A1", "title": "Praktik", "end_date": "9999-12-31"}
+    refused = client.put("/api/v1/citizens/CS-1001/plan", json={"activities": [activity]}, headers=auth(token))
+    assert refused.status_code == 422 and set(refused.get_json()["fields"]) == {"activities.0.end_date"}
+
+
+def test_the_published_document_states_the_link_and_date_rules(client):
+    schemas = client.get("/api/v1/openapi.json").get_json()["components"]["schemas"]
+    assert schemas["Meeting"]["properties"]["video_url"]["pattern"].startswith("^https://")
+    assert schemas["Plan"]["properties"]["activities"]["items"]["properties"]["legal_url"]["pattern"].startswith(
+        "^https://"
+    )
+    starts_at = schemas["Meeting"]["properties"]["starts_at"]
+    assert "2000 to 2100" in starts_at["description"]
+    assert re.search(starts_at["pattern"], "2030-10-28T10:00:00+01:00")
+    assert not re.search(starts_at["pattern"], "9999-12-31T23:30:00Z")
+
+
+def test_no_api_answer_is_ever_cached(app, client, token):
+    """Form answers, errors and the document alike: an API answer is data for one caller (review F19)."""
+    put_citizen(client, token)
+    responses = [
+        client.get("/api/v1/openapi.json"),
+        client.get("/api/v1/preparation-forms", headers=auth(token)),
+        client.get("/api/v1/preparation-forms/PF-X", headers=auth(token)),
+        client.get("/api/v1/preparation-forms"),
+        client.put("/api/v1/citizens/CS-1001", json={"name": ""}, headers=auth(token)),
+        client.get("/api/v1/nothing-here"),
+    ]
+    assert [r.headers.get("Cache-Control") for r in responses] == ["no-store"] * len(responses)
+
+
+def test_a_team_name_with_stray_spaces_is_the_same_team_and_a_blank_one_is_refused(app, client, token):
+    """Review F19: "Team Nord " made a new team, and a citizen placed there was invisible to every caseworker."""
+    assert put_citizen(client, token, "CS-1", team="Team Nord").status_code == 200
+    assert put_citizen(client, token, "CS-2", team="  Team   Nord ").status_code == 200
+    with app.app_context():
+        teams = {
+            c.team_id for c in db.session.scalars(select(Citizen).where(Citizen.external_id.in_(["CS-1", "CS-2"])))
+        }
+        assert len(teams) == 1
+    blank = put_citizen(client, token, "CS-3", team="   ")
+    assert blank.status_code == 422 and "team" in blank.get_json()["fields"]

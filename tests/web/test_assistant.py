@@ -244,3 +244,62 @@ def test_the_api_is_rate_limited_per_client_with_a_retry_time(app):
     body = limited.get_json()
     assert 0 < body["retry_after"] <= 60 and int(limited.headers["Retry-After"]) == body["retry_after"]
     assert "Try again in" in body["message"]
+
+
+# --- Who may hear about their own case (December 2026 review, F2) ----------------------------------------------------
+
+OWN_CASE_QUESTIONS = ["when is my next meeting?", "what is in my plan", "my messages", "what is the status of my form"]
+# What the own-case answers say (assistant/owncase.py), in English.
+OWN_CASE_DATA = [
+    "Your next meeting is",
+    "You have no meetings",
+    "The goal of your plan",
+    "You do not have a plan",
+    "unread message",
+    "You sent your preparation form",
+    "saved as a draft",
+    "You have not started your preparation form",
+    "has read your preparation form",
+]
+
+
+def test_a_code_session_hears_nothing_of_the_case_on_the_page_and_is_pointed_to_mitid(app, client, people):
+    """A code and a birth date open the preparation form only; the assistant must not be a way round that."""
+    sign_in_as(client, app, citizen(people, "jens"), method="invitation")
+    for question in OWN_CASE_QUESTIONS:
+        answer = last_answer(ask(client, question, lang="en"))
+        text = answer.get_text(" ")
+        assert "To see your plan and your meetings, you need MitID." in text, question
+        assert not [fact for fact in OWN_CASE_DATA if fact in text], question
+        assert answer.find("a", href=lambda h: h and h.startswith("/login"))
+        assert not answer.find("a", href=lambda h: h and h.startswith(("/me/meetings", "/me/plan", "/me/messages")))
+
+
+def test_a_code_session_hears_nothing_of_the_case_from_the_api(app, client, people):
+    sign_in_as(client, app, citizen(people, "jens"), method="invitation")
+    token = csrf_token(client, "/me/form/")
+    for question in OWN_CASE_QUESTIONS:
+        for headers in ({"X-CSRFToken": token}, {}):
+            body = client.post("/api/assistant", json={"message": question, "lang": "en"}, headers=headers).get_json()
+            assert body["kind"] == "own_case", question
+            assert "you need MitID" in body["text"], question
+            assert not [fact for fact in OWN_CASE_DATA if fact in body["text"] + body.get("html", "")], question
+
+
+def test_the_same_questions_are_answered_from_the_case_after_signing_in_with_mitid(app, client, people):
+    """The other side of the two tests above: the questions do reach the case when the sign-in allows it."""
+    sign_in_as(client, app, citizen(people, "jens"))
+    answers = [last_answer(ask(client, question, lang="en")).get_text(" ") for question in OWN_CASE_QUESTIONS]
+    assert "Your next meeting is" in answers[0]
+    assert "MitID" not in " ".join(answers)
+
+
+# --- Nothing of a conversation in a shared browser's cache (F12) ------------------------------------------------------
+
+
+def test_the_conversation_page_and_the_api_answers_are_never_cached(client):
+    ask(client, "jeg har gæld og er deprimeret, hvad gør jeg")
+    assert client.get("/assistant").headers["Cache-Control"] == "no-store"
+    answered = client.post("/api/assistant", json={"message": "hvad er en bisidder"})
+    assert answered.headers["Cache-Control"] == "no-store"
+    assert client.post("/api/assistant", json={"message": 5}).headers["Cache-Control"] == "no-store"

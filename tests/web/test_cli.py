@@ -41,7 +41,9 @@ def test_users_create_makes_a_local_account_that_can_sign_in(app, client):
     response = client.post(
         "/staff/login", data={"csrf_token": token, "email": "mette@kommune.dk", "password": "a long enough password"}
     )
-    assert response.headers["Location"] == "/staff/"
+    # The password is right; a new account then sets up its authenticator app before it is signed in.
+    assert response.headers["Location"] == "/staff/login/set-up"
+    assert client.get("/staff/login/set-up").status_code == 200
 
 
 def test_users_create_refuses_short_passwords_and_duplicates(app):

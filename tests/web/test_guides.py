@@ -102,11 +102,20 @@ def test_a_search_with_no_match_says_so_and_offers_a_way_forward(client):
 def test_a_citizens_situation_filter_starts_from_their_case_and_is_remembered(app, client, people):
     sign_in_as(client, app, citizen(people, "jens"))  # Jens gets dagpenge
     assert page(client.get("/guides?lang=en")).find("option", value="dagpenge").has_attr("selected")
-    client.get("/guides?situation=foertidspension")
+    ours = {"Sec-Fetch-Site": "same-origin"}  # what a browser sends for the filter form on our own page
+    client.get("/guides?situation=foertidspension", headers=ours)
     html = page(client.get("/guides?lang=en"))
     assert html.find("option", value="foertidspension").has_attr("selected")
-    client.get("/guides?situation=all")
+    client.get("/guides?situation=all", headers=ours)
     assert not page(client.get("/guides")).select("option[selected]")
+
+
+@pytest.mark.db
+def test_a_link_from_another_site_shows_the_filter_but_does_not_change_what_is_remembered(app, client, people):
+    sign_in_as(client, app, citizen(people, "jens"))
+    shown = page(client.get("/guides?lang=en&situation=sygedagpenge", headers={"Sec-Fetch-Site": "cross-site"}))
+    assert shown.find("option", value="sygedagpenge").has_attr("selected")
+    assert page(client.get("/guides?lang=en")).find("option", value="dagpenge").has_attr("selected")
 
 
 def test_easy_reading_shows_only_the_short_texts_and_is_remembered(client):

@@ -1,7 +1,10 @@
 """Kiosk mode as the lobby uses it: activation, a device that reaches only kiosk pages, check-in by reference or
 QR code, help from staff, and a Finish that leaves nothing behind."""
 
-from datetime import timedelta
+import hashlib
+import json
+import logging
+from datetime import date, timedelta
 from urllib.parse import urlsplit
 
 import pytest
@@ -10,7 +13,7 @@ from sqlalchemy import func, select
 from selfservice.extensions import db
 from selfservice.kiosk.admin import create_kiosk
 from selfservice.kiosk.checkin import code_for
-from selfservice.models import Conversation, Kiosk, Meeting, utcnow
+from selfservice.models import Citizen, Conversation, Kiosk, Meeting, WebSession, utcnow
 from tests.helpers import citizen, csrf_token, page, sign_in_as, staff
 
 pytestmark = pytest.mark.db
@@ -202,3 +205,123 @@ def test_flask_kiosks_create_prints_an_activation_link(app):
     assert "/kiosk/activate/" in result.output
     with app.app_context():
         assert db.session.scalar(select(Kiosk.name).where(Kiosk.name == "CLI-kiosk")) == "CLI-kiosk"
+
+
+# --- December 2026 review: visits that end on the server, sessions a kiosk never keeps (F18), a key nobody knows (F17)
+
+
+def security_events(caplog) -> list[dict]:
+    return [json.loads(r.getMessage()) for r in caplog.records if r.name == "selfservice.security"]
+
+
+def test_opening_the_start_screen_ends_the_previous_visit_without_javascript(app, kiosk, meeting_today):
+    kiosk.get("/kiosk/language/en")
+    check_in(kiosk)
+    token = csrf_token(kiosk, "/assistant")
+    kiosk.post("/assistant", data={"csrf_token": token, "message": "hvad er dagpenge"})
+    assert "Mødelokale 2" in page(kiosk.get("/kiosk/check-in/done")).get_text()
+    kiosk.get("/kiosk/")  # the next visitor, with no Finish pressed and no idle timer run
+    assert kiosk.get("/kiosk/check-in/done").headers["Location"] == "/kiosk/"
+    assert page(kiosk.get("/kiosk/menu")).html["lang"] == "da"
+    assert not page(kiosk.get("/assistant")).select("li.chat-turn")
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Conversation.id))) == 0
+
+
+@pytest.mark.parametrize("who", ["citizen", "staff"])
+def test_activating_a_kiosk_ends_the_session_of_whoever_was_signed_in_in_that_browser(app, people, who):
+    browser = app.test_client()
+    user_key = citizen(people, "jens") if who == "citizen" else staff(people, "anne")
+    sign_in_as(browser, app, user_key)
+    with app.test_request_context():
+        _kiosk, link = create_kiosk("Forhal", "Ved skranken")
+    path = urlsplit(link).path
+    response = browser.post(path, data={"csrf_token": csrf_token(browser, path)})
+    assert response.headers["Location"] == "/kiosk/"
+    with app.app_context():
+        assert db.session.scalar(select(func.count(WebSession.id_hash)).where(WebSession.user_key == user_key)) == 0
+    assert browser.get("/me/").headers["Location"] == "/kiosk/"
+    answer = browser.post("/api/assistant", json={"message": "when is my next meeting?", "lang": "en"}).get_json()
+    assert answer["kind"] == "own_case" and "sign in" in answer["text"]
+
+
+def test_a_signed_in_cookie_carried_to_a_kiosk_is_ended_and_the_assistant_answers_as_to_anyone(app, people, kiosk):
+    sid = sign_in_as(kiosk, app, citizen(people, "jens"))
+    token = csrf_token(kiosk, "/assistant")  # the first request ends the carried-in session
+    with app.app_context():
+        assert db.session.get(WebSession, hashlib.sha256(sid.encode()).hexdigest()) is None
+    kiosk.post("/assistant?lang=en", data={"csrf_token": token, "message": "when is my next meeting?"})
+    answer = page(kiosk.get("/assistant?lang=en")).select("li.chat-turn")[-1].get_text(" ")
+    assert "sign in" in answer and "Your next meeting is" not in answer
+    sign_in_as(kiosk, app, citizen(people, "jens"))
+    body = kiosk.post("/api/assistant", json={"message": "when is my next meeting?", "lang": "en"}).get_json()
+    assert "Your next meeting is" not in body["text"]
+
+
+def test_activation_and_revocation_are_security_events_that_name_only_the_kiosk(app, people, caplog):
+    caplog.set_level(logging.INFO, logger="selfservice.security")
+    device = app.test_client()
+    kiosk_id = activate(app, device)
+    admin = app.test_client()
+    sign_in_as(admin, app, staff(people, "anne"))
+    admin.post(f"/staff/kiosks/{kiosk_id}/revoke", data={"csrf_token": csrf_token(admin, "/staff/kiosks")})
+    app.test_client().get("/kiosk/activate/not-a-link")
+    events = [(e["event"], e["outcome"], e.get("target")) for e in security_events(caplog)]
+    assert ("kiosk.activated", "ok", f"kiosk:{kiosk_id}") in events
+    assert ("kiosk.revoked", "ok", f"kiosk:{kiosk_id}") in events
+    assert ("kiosk.activated", "refused", None) in events
+    revoked = next(e for e in security_events(caplog) if e["event"] == "kiosk.revoked")
+    assert revoked["actor"] == staff(people, "anne")
+    assert "Forhal" not in caplog.text and "Anne" not in caplog.text
+
+
+def test_a_new_link_for_a_revoked_kiosk_does_not_bring_back_the_revoked_browser(app, people, kiosk):
+    admin = app.test_client()
+    sign_in_as(admin, app, staff(people, "anne"))
+    token = csrf_token(admin, "/staff/kiosks")
+    admin.post(f"/staff/kiosks/{kiosk.kiosk_id}/revoke", data={"csrf_token": token})
+    html = page(admin.post(f"/staff/kiosks/{kiosk.kiosk_id}/activation?lang=en", data={"csrf_token": token}))
+    assert kiosk.get("/kiosk/").status_code == 404  # the old browser is no kiosk now, revoked or active
+    assert "Waiting for activation" in html.get_text()
+    replacement = app.test_client()
+    path = urlsplit(html.select_one(".activation-link").get_text()).path
+    replacement.post(path, data={"csrf_token": csrf_token(replacement, path)})
+    assert replacement.get("/kiosk/").status_code == 200
+
+
+def test_a_development_instance_refuses_a_check_in_code_signed_with_the_well_known_default_key(tmp_path, monkeypatch):
+    """Without SELFSERVICE_SECRET_KEY the review forged a check-in code with "dev-secret-change-me" (F17)."""
+    from itsdangerous import URLSafeSerializer
+
+    from selfservice import create_app
+    from selfservice.config import DEFAULT_SECRET, Config
+
+    monkeypatch.delenv("SELFSERVICE_SECRET_KEY", raising=False)
+    monkeypatch.delenv("SELFSERVICE_DEMO_MODE", raising=False)
+    monkeypatch.setenv("SELFSERVICE_INSTANCE_PATH", str(tmp_path))
+    monkeypatch.setenv("SELFSERVICE_DATABASE_URL", f"sqlite:///{tmp_path / 'dev.db'}")
+    dev = create_app(Config())
+    assert dev.config["SECRET_KEY"] != DEFAULT_SECRET
+    with dev.app_context():
+        db.create_all()
+        person = Citizen(name="Test Person", birth_date=date(1974, 9, 3))
+        db.session.add(person)
+        db.session.flush()
+        meeting = Meeting(citizen_id=person.id, starts_at=utcnow() + timedelta(minutes=30), booking_ref="TST234")
+        db.session.add(meeting)
+        db.session.commit()
+        genuine = code_for(meeting)
+        forged = "CHK." + URLSafeSerializer(DEFAULT_SECRET, salt="kiosk-check-in").dumps(meeting.public_id)
+    try:
+        device = dev.test_client()
+        activate(dev, device)
+        token = csrf_token(device, "/kiosk/check-in/scan")
+        refused = device.post("/kiosk/check-in/scan?lang=en", data={"csrf_token": token, "code": forged})
+        assert refused.status_code == 422
+        assert "could not find" in page(refused).get_text()
+        taken = device.post("/kiosk/check-in/scan", data={"csrf_token": token, "code": genuine})
+        assert taken.headers["Location"] == "/kiosk/check-in/done"
+    finally:
+        with dev.app_context():
+            db.session.remove()
+            db.engine.dispose()

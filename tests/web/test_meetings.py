@@ -7,7 +7,7 @@ from icalendar import Calendar
 from sqlalchemy import select
 
 from selfservice.extensions import db
-from selfservice.models import AuditEntry, Meeting, MeetingRequest, utcnow
+from selfservice.models import AuditEntry, Citizen, Meeting, MeetingRequest, utcnow
 from selfservice.rules.meetings import to_utc
 from tests.helpers import citizen, csrf_token, page, sign_in_as, staff
 
@@ -155,7 +155,9 @@ def test_a_caseworker_plans_changes_and_cancels_a_meeting_in_danish_time(app, pe
     assert karen.post(f"/staff/meetings/{public_id}/cancel", data={"csrf_token": token}).status_code == 302
     with app.app_context():
         assert db.session.scalar(select(Meeting.status).where(Meeting.public_id == public_id)) == "cancelled"
-        assert len(db.session.scalars(select(AuditEntry).where(AuditEntry.object == "meeting")).all()) == 2
+        entries = db.session.scalars(select(AuditEntry).where(AuditEntry.object == "meeting")).all()
+        # Planned and cancelled are writes; the form shown again with the wrong time is a read.
+        assert sorted(entry.action for entry in entries) == ["read", "write", "write"]
 
 
 def test_nobody_else_reaches_a_citizens_meetings(app, people):
@@ -171,3 +173,31 @@ def test_nobody_else_reaches_a_citizens_meetings(app, people):
     invited = app.test_client()
     sign_in_as(invited, app, citizen(people, "jens"), method="invitation")
     assert invited.get(f"/me/meetings/{public_id}").status_code == 403
+
+
+def test_a_meeting_stored_at_the_end_of_the_calendar_breaks_no_page(app, jens, people):
+    """A row stored before the API refused such dates (December 2026 review, F11): every page that shows the
+    meeting still answers, for the citizen, the caseworker and the calendar apps."""
+    public_id, _ = add_meeting(
+        app, people, starts_at=datetime(9999, 12, 31, 23, 30), kind="video", video_url="https://video.example/r"
+    )
+    token = csrf_token(jens, "/me/settings")
+    shown = page(jens.post("/me/settings/calendar", data={"csrf_token": token, "action": "on"}))
+    feed = "/me/calendar/" + shown.select_one(".feed-url").get_text(strip=True).split("/me/calendar/")[1]
+    caseworker = app.test_client()
+    sign_in_as(caseworker, app, staff(people, "karen"))
+    with app.app_context():
+        jens_id = db.session.get(Citizen, people["jens"]).public_id
+    for client, path in [
+        (jens, "/me/"),
+        (jens, "/me/meetings/"),
+        (jens, f"/me/meetings/{public_id}"),
+        (jens, f"/me/meetings/{public_id}/calendar.ics"),
+        (app.test_client(), feed),
+        (caseworker, f"/staff/citizens/{jens_id}"),
+        (caseworker, f"/staff/meetings/{public_id}/edit"),
+        (caseworker, "/staff/today"),
+        (caseworker, "/staff/inbox"),
+    ]:
+        assert client.get(path).status_code == 200, path
+    assert jens.get(f"/me/meetings/{public_id}/move").status_code in (200, 302)

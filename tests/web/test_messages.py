@@ -76,6 +76,21 @@ def test_a_draft_is_kept_until_it_is_sent(app, jens):
     assert page(jens.get("/me/messages/")).find("textarea", id="body").get_text().strip() == ""
 
 
+def test_a_draft_keeps_only_a_reference_to_the_citizens_own_meetings(app, jens, people):
+    """Review F19: a draft stored any reference, also another citizen's meeting."""
+    from selfservice.models import Meeting, MessageDraft, utcnow
+
+    with app.app_context():
+        other = Meeting(citizen_id=people["amira"], starts_at=utcnow())
+        db.session.add(other)
+        db.session.commit()
+        foreign = f"meeting:{other.public_id}"
+    token = csrf_token(jens, "/me/messages/")
+    jens.post("/me/messages/draft", data={"csrf_token": token, "body": "Om mødet", "reference": foreign})
+    with app.app_context():
+        assert db.session.scalar(select(MessageDraft.reference)) is None
+
+
 def test_nobody_else_reads_the_thread(app, jens, people):
     write(jens, "/me/messages/", "Privat besked")
     amira = app.test_client()

@@ -25,6 +25,8 @@ EXPECTED_ROUTES = {
     ("/staff/login", PUBLIC),
     ("/staff/login/sso", PUBLIC),
     ("/staff/login/callback", PUBLIC),
+    ("/staff/login/code", PUBLIC),
+    ("/staff/login/set-up", PUBLIC),
     ("/logout", PUBLIC),
     ("/signed-out", PUBLIC),
     ("/session/keepalive", PUBLIC),
@@ -41,6 +43,8 @@ EXPECTED_ROUTES = {
     ("/staff/forms/<reference>/print", STAFF),
     *[(f"/me/form{path}", INVITED) for path in FORM_PAGES],
     *[(f"/staff/citizens/<public_id>/form{path}", STAFF) for path in FORM_PAGES if path != "/note"],
+    ("/me/form/together", INVITED),  # the citizen shows a code to fill in together
+    ("/staff/citizens/<public_id>/form/join", STAFF),  # the caseworker types it
     ("/me/meetings/", CITIZEN),
     ("/me/meetings/<public_id>", CITIZEN),
     ("/me/meetings/<public_id>/calendar.ics", CITIZEN),
@@ -178,12 +182,22 @@ def test_the_session_cookie_is_httponly_and_samesite_lax(app, client):
     assert cookie.same_site == "Lax"
 
 
-def test_production_cookies_are_secure_and_host_prefixed_and_hsts_is_sent(test_config, monkeypatch):
+@pytest.fixture
+def restore_limiter(app):
+    """Flask-Limiter keeps one storage per Limiter object: give it back to the test app after another app."""
+    yield
+    from selfservice.extensions import limiter
+
+    limiter.init_app(app)
+
+
+def test_production_cookies_are_secure_and_host_prefixed_and_hsts_is_sent(test_config, monkeypatch, restore_limiter):
     from selfservice import create_app
     from selfservice.config import ProductionConfig
 
     monkeypatch.setenv("SELFSERVICE_SECRET_KEY", "p" * 40)
     monkeypatch.setenv("SELFSERVICE_BASE_URL", "https://selvbetjening.example")
+    monkeypatch.setenv("SELFSERVICE_RATELIMIT_STORAGE_URI", "redis://127.0.0.1:6379/0")
     monkeypatch.setenv("SELFSERVICE_DATABASE_URL", test_config.SQLALCHEMY_DATABASE_URI)
     monkeypatch.setenv("SELFSERVICE_INSTANCE_PATH", test_config.INSTANCE_PATH)
     monkeypatch.delenv("SELFSERVICE_DEMO_MODE", raising=False)
@@ -195,3 +209,21 @@ def test_production_cookies_are_secure_and_host_prefixed_and_hsts_is_sent(test_c
     assert set_cookie.startswith("__Host-selfservice_session=")
     assert "Secure" in set_cookie and "HttpOnly" in set_cookie and "SameSite=Lax" in set_cookie
     assert "/dev-idp/jwks" not in {rule.rule for rule in app.url_map.iter_rules()}
+
+
+def test_reading_without_a_session_may_be_cached_but_nothing_built_from_one(app, client):
+    """The rule in security._is_personal: no session, nothing personal; a session with anything in it, no-store."""
+    for path in ["/", "/guides", "/guides/bisidder"]:
+        response = client.get(path)
+        assert "Set-Cookie" not in response.headers, path  # these pages start no session
+        assert response.headers.get("Cache-Control") != "no-store", path
+    token = csrf_token(client, "/assistant")  # a form: the session now holds its CSRF token
+    assert token and client.get("/assistant").headers["Cache-Control"] == "no-store"
+
+
+def test_static_files_are_sent_with_nosniff_and_a_policy_of_their_own(client):
+    """Review F19: static files never pass Flask's after_request, so WhiteNoise adds these."""
+    response = client.get("/static/css/app.css")
+    assert response.status_code == 200
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert "default-src 'none'" in response.headers["Content-Security-Policy"]

@@ -109,3 +109,17 @@ def test_unknown_self_checks_and_questions_are_not_found(client):
 def test_the_self_checks_work_in_arabic_right_to_left(client):
     html = page(client.get("/self-checks/uddannelsesloeft?lang=ar"))
     assert html.html["dir"] == "rtl" and html.html["lang"] == "ar"
+
+
+def test_questions_and_results_that_show_the_answers_are_never_cached(client):
+    """A library PC's back button or disk cache must not show the next person a date of birth (review F12)."""
+    token, _ = start(client, "uddannelsesloeft")
+    answer(client, "uddannelsesloeft", "benefit", token, answer="dagpenge")
+    answer(client, "uddannelsesloeft", "birth_date", token, birth_day="3", birth_month="9", birth_year="1974")
+    question = client.get("/self-checks/uddannelsesloeft/birth_date?lang=en")
+    assert page(question).find("input", attrs={"name": "birth_year"})["value"] == "1974"
+    assert question.headers["Cache-Control"] == "no-store"
+    answer(client, "uddannelsesloeft", "education", token, answer="unskilled")
+    answer(client, "uddannelsesloeft", "positive_list", token, answer="yes")
+    result = client.get("/self-checks/uddannelsesloeft/result?lang=en")
+    assert result.status_code == 200 and result.headers["Cache-Control"] == "no-store"

@@ -97,3 +97,69 @@ def test_signing_out_after_the_server_ended_the_session_just_says_signed_out(app
     response = client.post("/logout", data={"csrf_token": token})
     assert response.status_code == 302
     assert response.headers["Location"].startswith("/signed-out")
+
+
+# F9: a session opened with an invitation code lives only as long as the code.
+
+
+def sign_in_with_the_demo_code(client):
+    from selfservice.demo import DEMO_CODE
+
+    token = csrf_token(client, "/login/code")
+    response = client.post(
+        "/login/code",
+        data={"csrf_token": token, "code": DEMO_CODE, "birth_day": 14, "birth_month": 2, "birth_year": 1995},
+    )
+    assert response.status_code == 302 and response.headers["Location"].startswith("/me/")
+    assert client.get("/me/form/").status_code == 200
+
+
+def test_a_new_code_from_the_caseworker_ends_the_session_opened_with_the_old_one(app, client, caplog):
+    from selfservice.models import Citizen
+    from tests.helpers import staff
+
+    people = seed_people(app)
+    sign_in_with_the_demo_code(client)
+    caseworker = app.test_client()
+    sign_in_as(caseworker, app, staff(people, "karen"))
+    with app.app_context():
+        reza = db.session.get(Citizen, people["reza"]).public_id
+    token = csrf_token(caseworker, f"/staff/citizens/{reza}")
+    assert caseworker.post(f"/staff/citizens/{reza}/invitation", data={"csrf_token": token}).status_code == 200
+
+    ended = client.get("/me/form/")
+    assert ended.headers["Location"] == "/signed-out?reason=code"
+    page = BeautifulSoup(client.get("/signed-out?reason=code&lang=en").data, "html.parser")
+    assert "no longer works" in page.get_text()
+    assert page.find("a", href="/login/code")  # sign in again with the new code
+    assert client.get("/me/form/").headers["Location"].startswith("/login")
+    with app.app_context():
+        assert db.session.scalar(select(WebSession).where(WebSession.user_key == f"citizen:{people['reza']}")) is None
+    assert '"reason": "code_revoked"' in caplog.text
+
+
+def test_a_session_opened_with_a_code_ends_when_the_code_expires(app, client):
+    from selfservice.models import Invitation
+
+    seed_people(app)
+    sign_in_with_the_demo_code(client)
+    with app.app_context():
+        db.session.execute(update(Invitation).values(expires_at=utcnow() - timedelta(seconds=1)))
+        db.session.commit()
+    assert client.get("/assistant").headers["Location"] == "/signed-out?reason=code"
+    assert client.get("/me/form/").headers["Location"].startswith("/login")
+
+
+def test_a_session_opened_with_a_code_carries_on_while_the_code_is_valid(app, client):
+    seed_people(app)
+    sign_in_with_the_demo_code(client)
+    assert client.get("/me/form/").status_code == 200
+    assert client.get("/me/").status_code == 200
+
+
+def test_signing_out_is_logged_as_the_end_of_the_session(app, client, jens, caplog):
+    sign_in_as(client, app, jens)
+    token = csrf_token(client, "/me/")
+    client.post("/logout", data={"csrf_token": token})
+    ended = [line for line in caplog.messages if '"session.ended"' in line]
+    assert len(ended) == 1 and '"reason": "signout"' in ended[0] and f'"actor": "{jens}"' in ended[0]

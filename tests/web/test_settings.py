@@ -64,3 +64,30 @@ def test_the_private_calendar_feed_works_without_signing_in_and_can_be_replaced_
             db.session.scalar(select(Citizen.calendar_token_hash).where(Citizen.calendar_token_hash.is_not(None)))
             is None
         )
+
+
+def test_a_language_link_changes_this_browsers_language_but_not_the_language_of_our_messages(app, jens, people):
+    """A `?lang=` link can come from any site; it must not decide the language of e-mails and texts (review F15)."""
+    response = jens.get("/guides?lang=so", headers={"Sec-Fetch-Site": "cross-site"})
+    assert "lang=so" in response.headers["Set-Cookie"]
+    assert page(jens.get("/me/")).html["lang"] == "so"  # the pages follow the choice
+    with app.app_context():
+        assert db.session.get(Citizen, people["jens"]).language == "da"  # the notices do not
+
+
+def test_until_a_language_is_saved_the_settings_offer_the_one_the_citizen_reads_in(app, jens, people):
+    with app.app_context():
+        db.session.get(Citizen, people["jens"]).language = None
+        db.session.commit()
+    html = page(jens.get("/me/settings?lang=uk"))
+    assert html.find("select", id="language").find("option", selected=True)["value"] == "uk"
+    assert "e-mails and text messages" in page(jens.get("/me/settings?lang=en")).get_text()
+
+
+def test_the_language_saved_in_the_settings_is_also_the_sites_even_over_an_earlier_link(app, jens, people):
+    jens.get("/guides?lang=so")
+    response = save(jens, language="pl")
+    assert page(response).html["lang"] == "pl"
+    assert page(jens.get("/me/")).html["lang"] == "pl"
+    with app.app_context():
+        assert db.session.get(Citizen, people["jens"]).language == "pl"

@@ -14,6 +14,7 @@ from selfservice.demo import DEMO_CODE, DEMO_STAFF_PASSWORD
 from selfservice.extensions import db, limiter
 from selfservice.models import Citizen, StaffUser, WebSession
 from tests.helpers import seed_people
+from tests.second_factor import complete_second_factor, password_sign_in
 
 pytestmark = pytest.mark.db
 
@@ -150,8 +151,13 @@ def local_login(browser, live_server, email, password):
     return browser.post(live_server + "/staff/login", data=form_fields(form) | {"email": email, "password": password})
 
 
-def test_a_local_staff_account_signs_in_with_its_password(live_server, browser):
-    done = local_login(browser, live_server, "karen.holm@demokommune.dk", DEMO_STAFF_PASSWORD)
+def test_a_local_staff_account_signs_in_with_its_password_and_then_sets_up_an_authenticator_app(
+    live_server, browser, app
+):
+    after_password = local_login(browser, live_server, "karen.holm@demokommune.dk", DEMO_STAFF_PASSWORD)
+    assert after_password.url == live_server + "/staff/login/set-up"
+    assert browser.get(live_server + "/staff/", allow_redirects=False).status_code == 302  # not signed in yet
+    done = complete_second_factor(browser, live_server, app, "karen.holm@demokommune.dk", after_password)
     assert done.url == live_server + "/staff/"
 
 
@@ -211,7 +217,7 @@ def test_an_expired_code_does_not_work(live_server, browser, app):
 
 
 def test_a_caseworker_issues_a_code_that_works_once_shown_and_replaces_the_old_one(live_server, browser, app):
-    local_login(browser, live_server, "karen.holm@demokommune.dk", DEMO_STAFF_PASSWORD)
+    password_sign_in(browser, live_server, app, "karen.holm@demokommune.dk", DEMO_STAFF_PASSWORD)
     with app.app_context():
         reza = db.session.scalar(select(Citizen).where(Citizen.name == "Reza Ahmadi"))
         reza_id = reza.public_id
@@ -227,3 +233,96 @@ def test_a_caseworker_issues_a_code_that_works_once_shown_and_replaces_the_old_o
     with requests.Session() as citizen_browser:
         assert code_login(citizen_browser, live_server, DEMO_CODE, 14, 2, 1995).status_code == 400
         assert code_login(citizen_browser, live_server, code, 14, 2, 1995).url == live_server + "/me/"
+
+
+# F13: a line break in ?next= must not break the redirect after sign-in.
+
+
+def test_a_line_break_in_next_is_ignored_after_a_citizen_signs_in(live_server, browser):
+    browser.get(live_server + "/login?next=/%0D%0AX-Injected:%201")
+    done = choose_person(browser, browser.get(live_server + "/login/mitid"), "demo-jens")
+    assert done.status_code == 200
+    assert done.url == live_server + "/me/"
+    assert "X-Injected" not in done.headers
+
+
+def test_a_line_break_in_next_is_ignored_after_staff_sign_in_with_the_municipality(live_server, browser):
+    browser.get(live_server + "/staff/login?next=/staff/%0D%0AX-Injected:%201")
+    done = choose_person(browser, browser.get(live_server + "/staff/login/sso"), "demo-karen")
+    assert done.status_code == 200
+    assert done.url == live_server + "/staff/"
+
+
+# F16: the demo provider sends codes only to the registered callback URLs.
+
+
+def authorize_params(browser, live_server, path="/login/mitid"):
+    start = browser.get(live_server + path, allow_redirects=False)
+    return start.headers["Location"].split("?")[0], {
+        k: v[0] for k, v in parse_qs(urlsplit(start.headers["Location"]).query).items()
+    }
+
+
+@pytest.mark.parametrize(
+    "redirect_uri",
+    [
+        "{base}@evil.example/cb",
+        "{base}.evil.example/cb",
+        "{base}/login/callback/../../elsewhere",
+        "{base}/login/callbackx",
+        "{base}/staff/login/callback",  # the other client's callback
+        "http://127.0.0.1:notaport/login/callback",
+    ],
+)
+def test_the_demo_provider_refuses_any_redirect_uri_but_the_registered_one(live_server, browser, redirect_uri):
+    authorize, params = authorize_params(browser, live_server)
+    params["redirect_uri"] = redirect_uri.format(base=live_server)
+    assert browser.get(authorize, params=params, allow_redirects=False).status_code == 400
+    token = form_fields(browser.get(live_server + "/login/code"))["csrf_token"]
+    chosen = browser.post(authorize, data=params | {"csrf_token": token, "subject": "demo-jens"}, allow_redirects=False)
+    assert chosen.status_code == 400
+    assert "evil.example" not in chosen.headers.get("Location", "")
+
+
+def test_the_demo_provider_still_answers_the_registered_callback(live_server, browser):
+    authorize, params = authorize_params(browser, live_server)
+    assert params["redirect_uri"] == live_server + "/login/callback"
+    assert browser.get(authorize, params=params).status_code == 200
+
+
+# Security events (F5) for the citizens' ways in.
+
+
+def security_events(caplog) -> list[dict]:
+    import json
+
+    return [json.loads(record.getMessage()) for record in caplog.records if record.name == "selfservice.security"]
+
+
+def test_sign_ins_and_failures_are_logged_without_codes_or_dates_of_birth(live_server, browser, app, caplog):
+    choose_person(browser, browser.get(live_server + "/login/mitid"), "demo-jens")
+    with requests.Session() as other:
+        code_login(other, live_server, DEMO_CODE, 15, 2, 1995)
+        code_login(other, live_server, "AAAA-BBBB-CCCC", 14, 2, 1995)
+        code_login(other, live_server, DEMO_CODE, 14, 2, 1995)
+    events = [(e["event"], e["outcome"], e["way"]) for e in security_events(caplog) if e["event"].startswith("signin")]
+    assert events == [
+        ("signin.success", "ok", "mitid"),
+        ("signin.failure", "wrong_birth_date", "invitation"),
+        ("signin.failure", "wrong_code", "invitation"),
+        ("signin.success", "ok", "invitation"),
+    ]
+    logged = caplog.text
+    assert DEMO_CODE not in logged and "1995" not in logged and "Reza" not in logged and "Jens" not in logged
+
+
+def test_the_wrong_date_that_locks_a_code_is_logged_once(live_server, browser, app, caplog):
+    limiter.enabled = False
+    try:
+        for _ in range(7):
+            code_login(browser, live_server, DEMO_CODE, 15, 2, 1995)
+    finally:
+        limiter.enabled = True
+    events = security_events(caplog)
+    assert [e["attempts"] for e in events if e["event"] == "invitation.locked"] == [5]
+    assert [e["outcome"] for e in events if e["event"] == "signin.failure"][-2:] == ["code_unusable", "code_unusable"]
