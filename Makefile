@@ -6,16 +6,16 @@ PORT ?= 5000
 export PORT
 export FLASK_APP := wsgi.py
 
-.PHONY: run test install assets translations system-deps lint format db-upgrade seed \
+.PHONY: run test install assets translations system-deps model lint format db-upgrade seed \
         i18n-extract i18n-update i18n-compile i18n-check bench bench-load eval clean
 
-run: install assets translations
+run: install assets translations model
 	SELFSERVICE_DEMO_MODE=1 $(BIN)/flask db upgrade
 	SELFSERVICE_DEMO_MODE=1 $(BIN)/flask demo seed
 	@echo "Serving on http://127.0.0.1:$(PORT) (demo mode)"
 	SELFSERVICE_DEMO_MODE=1 exec $(BIN)/gunicorn --preload --workers 2 --threads 4 --bind 127.0.0.1:$(PORT) wsgi:app
 
-test: install assets translations system-deps
+test: install assets translations system-deps model
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest -n auto -p no:cacheprovider
@@ -42,6 +42,10 @@ translations: $(VENV)/.installed
 system-deps:
 	scripts/install-system-deps.sh
 
+# The assistant's classifier, trained from selfservice/assistant/data and the guides, cached under .cache/.
+model: install
+	$(BIN)/python scripts/train_model.py
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -62,7 +66,7 @@ i18n-compile: translations
 i18n-check: i18n-extract
 	$(BIN)/python -m selfservice.catalogues translations/messages.pot
 
-eval: install translations
+eval: install translations model
 	$(BIN)/python scripts/eval.py $(if $(VERBOSE),--verbose)
 
 bench: install assets translations system-deps

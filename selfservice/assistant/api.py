@@ -51,7 +51,8 @@ def ask():
             in_session = True
         except ValidationError:
             return _error(400, "a signed-in session needs the CSRF token in the X-CSRFToken header")
-    reply = assistant().reply(message.strip(), lang or current_language(), citizen, choose=choose)
+    previous = store.previous_question() if in_session else None
+    reply = assistant().reply(message.strip(), lang or current_language(), citizen, choose=choose, previous=previous)
     turn = store.record(message.strip() or (choose or ""), reply, in_session=in_session)
     payload = reply.as_json() | {"turn": turn.public_id}
     if in_session:
@@ -59,6 +60,7 @@ def ask():
     return jsonify(payload)
 
 
+# "kind": "crisis" whenever the crisis help leads; "choices" is also a question back ("text") between close guides.
 REPLY = {
     "type": "object",
     "required": ["kind", "article", "choices", "text", "sources", "reviewed", "lang"],
@@ -82,6 +84,17 @@ REPLY = {
         "lang": {"type": "string", "enum": list(LANGUAGES)},
         "turn": {"type": "string"},
         "html": {"type": "string"},
+        "section": {
+            "type": "object",
+            "nullable": True,
+            "description": "The part of the article that best answers the question, with a link to its heading",
+            "required": ["heading", "text", "url"],
+            "properties": {"heading": {"type": "string"}, "text": {"type": "string"}, "url": {"type": "string"}},
+        },
+        "follows": {
+            "type": "object",
+            "description": "With kind crisis: the answer to the rest of the message, shown after the crisis help",
+        },
     },
 }
 ERROR = {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}}

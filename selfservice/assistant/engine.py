@@ -12,13 +12,13 @@ from flask import current_app, g, has_request_context, url_for
 from flask_babel import force_locale, gettext
 
 from ..access import signed_in_with_invitation
-from . import owncase, routing
-from .index import Index
+from . import owncase
+from .classifier import load_or_train
+from .sections import SectionFinder
 from .text import LanguageGuesser
+from .understanding import ACTION, ANSWER, CLARIFY, GREETING, OUT_OF_SCOPE, OWN_CASE, Meaning, Understanding
 
 ACTION_GUIDE = "afbud-og-sygdom"
-# An out-of-scope word ("læge", "skat") gives way to an article only when the article clearly fits the question.
-SURE_ENOUGH_TO_OVERRIDE = 0.55
 AUTHORITIES = {
     "tax": ("Skattestyrelsen", "https://skat.dk"),
     "housing": ("Udbetaling Danmark / borger.dk", "https://www.borger.dk"),
@@ -39,9 +39,11 @@ class Reply:
     reviewed: str | None = None
     links: list[tuple[str, str]] = field(default_factory=list)  # (label, address) for the page
     topic: str | None = None
+    section: dict | None = None  # the part of the article that answers: heading, text, url
+    follows: Reply | None = None  # after the crisis help: the article the question was also about
 
     def as_json(self) -> dict:
-        return {
+        data = {
             "kind": self.kind,
             "article": self.article,
             "choices": self.choices,
@@ -49,15 +51,21 @@ class Reply:
             "sources": self.sources,
             "reviewed": self.reviewed,
             "lang": self.lang,
+            "section": self.section,
         }
+        if self.follows is not None:
+            data["follows"] = self.follows.as_json()
+        return data
 
 
 class Assistant:
-    """Built once per app at start-up from the guides: the index and the language profiles."""
+    """Built once per app at start-up from the guides: the model, the guides' sections and the language profiles."""
 
-    def __init__(self, guides) -> None:
+    def __init__(self, guides, classifier=None) -> None:
         self.library = guides
-        self.index = Index.build(guides)
+        self.classifier = classifier or load_or_train(guides)
+        self.understanding = Understanding(self.classifier)
+        self.sections = SectionFinder(guides, self.classifier)
         samples: dict[str, list[str]] = {}
         for article in guides.articles.values():
             for lang, text in article.texts.items():
@@ -67,40 +75,52 @@ class Assistant:
     def language_of(self, message: str, page_lang: str) -> str:
         return self.guesser.guess(message, page_lang)
 
-    def reply(self, message: str, page_lang: str, citizen=None, choose: str | None = None) -> Reply:
+    def reply(
+        self, message: str, page_lang: str, citizen=None, choose: str | None = None, previous: str | None = None
+    ) -> Reply:
+        """`previous` is the conversation's last question, for a follow-up such as "and if I am ill?"."""
         lang = self.language_of(message, page_lang) if message else page_lang
         with force_locale(lang):
-            return self._reply(message, lang, citizen, choose)
+            return self._reply(message, lang, citizen, choose, previous)
 
-    def _reply(self, message: str, lang: str, citizen, choose: str | None) -> Reply:
+    def _reply(self, message: str, lang: str, citizen, choose: str | None, previous: str | None) -> Reply:
         if choose and self.library.get(choose):
-            return self.article_reply(choose, lang)
-        found = routing.route(message)
-        if found is not None and found.kind == routing.GREETING and not message.strip():
-            return greeting_reply(lang)
-        if found is not None and found.kind == routing.CRISIS:
-            return crisis_reply(lang)
-        if found is not None and found.kind == routing.ACTION:
+            return self.article_reply(choose, lang, previous or "")
+        meaning = self.understanding.read(message, previous)
+        main = self._answer(meaning, message, lang, citizen)
+        if meaning.crisis:
+            return crisis_reply(lang, follows=main if main.kind == "answer" else None)
+        return main
+
+    def _answer(self, meaning: Meaning, message: str, lang: str, citizen) -> Reply:
+        if meaning.decision == ACTION:
             return action_reply(lang, citizen)
-        if found is not None and found.kind == routing.OWN_CASE:
-            return own_case_reply(lang, citizen, found.topic)
-        result = self.index.search(message, lang)
-        sure = result.kind == "answer" and result.hits[0].score >= SURE_ENOUGH_TO_OVERRIDE
-        if found is not None and found.kind == routing.OUT_OF_SCOPE and not sure:
-            return out_of_scope_reply(lang, found.topic)
-        if found is not None and found.kind == routing.GREETING and result.kind != "answer":
+        if meaning.decision == OWN_CASE:
+            return own_case_reply(lang, citizen, meaning.topic)
+        if meaning.decision == OUT_OF_SCOPE:
+            return out_of_scope_reply(lang, meaning.topic)
+        if meaning.decision == GREETING:
             return greeting_reply(lang)
-        if result.kind == "answer":
-            return self.article_reply(result.hits[0].slug, lang)
-        if result.kind == "choices":
-            return Reply(
-                "choices", lang, gettext("Did you mean one of these?"), choices=[hit.slug for hit in result.hits]
-            )
+        if meaning.decision == ANSWER:
+            return self.article_reply(meaning.guides[0], lang, meaning.text)
+        if meaning.decision == CLARIFY:
+            return self.clarify_reply(meaning.guides, lang)
         return dont_know_reply(lang, citizen)
 
-    def article_reply(self, slug: str, lang: str) -> Reply:
+    def clarify_reply(self, slugs: list[str], lang: str) -> Reply:
+        """A question back instead of bare choices, naming the guides the message is closest to."""
+        titles = [self.library.get(slug).text_for(lang).title for slug in slugs]
+        if len(titles) == 2:
+            text = gettext("Is your question about %(first)s or about %(second)s?", first=titles[0], second=titles[1])
+        else:
+            text = gettext("Which of these is your question about?")
+        return Reply("choices", lang, text, choices=list(slugs))
+
+    def article_reply(self, slug: str, lang: str, question: str = "") -> Reply:
         article = self.library.get(slug)
         text = article.text_for(lang)
+        section = self.sections.best(slug, text.lang, question) if question else None
+        guide_url = url_for("guides.article", slug=slug)
         return Reply(
             "answer",
             text.lang,
@@ -108,7 +128,10 @@ class Assistant:
             article=slug,
             sources=[{"title": s.title, "url": s.url} for s in article.sources],
             reviewed=article.reviewed.isoformat(),
-            links=[(gettext("Read the whole guide"), url_for("guides.article", slug=slug))],
+            links=[(gettext("Read the whole guide"), guide_url)],
+            section={"heading": section.heading, "text": section.excerpt, "url": f"{guide_url}#{section.anchor}"}
+            if section
+            else None,
         )
 
 
@@ -120,7 +143,7 @@ def greeting_reply(lang: str) -> Reply:
     return Reply("greeting", lang, text)
 
 
-def crisis_reply(lang: str) -> Reply:
+def crisis_reply(lang: str, follows: Reply | None = None) -> Reply:
     config = current_app.config
     text = gettext(
         "If you are in danger or thinking of taking your own life, call 112 now. You can talk to someone at "
@@ -129,15 +152,23 @@ def crisis_reply(lang: str) -> Reply:
         line=config["PSYCHIATRY_LINE_NAME"],
         phone=config["PSYCHIATRY_LINE_PHONE"],
     )
+    # Lev Uden Vold's national hotline for violence in close relationships (levudenvold.dk: open day and night,
+    # free and anonymous; checked 6 December 2026).
+    violence = gettext(
+        "If someone close to you hurts, threatens or controls you, call Lev Uden Vold on 1888, day and night, free "
+        "and anonymous."
+    )
+    text = f"{text} {violence}"
     links = [
         ("112", "tel:112"),
+        ("Lev Uden Vold 1888", "tel:1888"),
         ("Livslinien 70 201 201", "tel:70201201"),
         (
             f"{config['PSYCHIATRY_LINE_NAME']} {config['PSYCHIATRY_LINE_PHONE']}",
             f"tel:{config['PSYCHIATRY_LINE_PHONE']}",
         ),
     ]
-    return Reply("crisis", lang, text, links=links)
+    return Reply("crisis", lang, text, links=links, article=follows.article if follows else None, follows=follows)
 
 
 def action_reply(lang: str, citizen) -> Reply:
@@ -211,15 +242,20 @@ def dont_know_reply(lang: str, citizen) -> Reply:
     return Reply("dont_know", lang, text, links=[(gettext("Contact the jobcentre"), url_for("pages.contact"))])
 
 
-def replay(assistant: Assistant, kind: str, lang: str, article: str | None, choices: list, topic: str | None, citizen):
+def replay(assistant: Assistant, turn, citizen):
     """The reply for a stored turn, rebuilt in its language from the current guides and the citizen's current data."""
+    kind, lang, article, topic = turn.kind, turn.lang, turn.article, turn.topic
+    choices = [slug for slug in (turn.choices or []) if assistant.library.get(slug)]
     with force_locale(lang):
         if kind == "answer" and article and assistant.library.get(article):
-            return assistant.article_reply(article, lang)
-        if kind == "choices":
-            return Reply("choices", lang, gettext("Did you mean one of these?"), choices=list(choices))
+            return assistant.article_reply(article, lang, turn.question)
+        if kind == "choices" and choices:
+            return assistant.clarify_reply(choices, lang)
         if kind == "crisis":
-            return crisis_reply(lang)
+            follows = (
+                assistant.article_reply(article, lang, turn.question) if assistant.library.get(article or "") else None
+            )
+            return crisis_reply(lang, follows=follows)
         if kind == "action":
             return action_reply(lang, citizen)
         if kind == "own_case":

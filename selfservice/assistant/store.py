@@ -45,6 +45,14 @@ def current_conversation() -> Conversation | None:
     return conversation
 
 
+def previous_question() -> str | None:
+    """The conversation's last question (masked, as stored), for a follow-up such as "and if I am ill?"."""
+    conversation = current_conversation()
+    if conversation is None or not conversation.turns:
+        return None
+    return conversation.turns[-1].question or None
+
+
 def record(question: str, reply: Reply, in_session: bool = True) -> Turn:
     """Store the masked question and the kind of answer; the answer's words are rebuilt when shown."""
     conversation = current_conversation() if in_session else None

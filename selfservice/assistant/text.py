@@ -1,8 +1,8 @@
-"""Turning what a citizen typed into comparable features, and telling which of our languages it is written in.
+"""Folding what a citizen typed so that spellings compare (case, accents, æ/ø/å typed as ae/oe/aa, Arabic and
+Persian letter variants), and telling which of our languages a message is written in.
 
-Why stems *and* character n-grams: citizens type on phones, with typos and without æ, ø, å or diacritics. Stems
-(snowball, where it has the language) match "møder" with "mødet"; character trigrams match "sygedagpenge" with
-"sygedagpnge", and carry the languages snowball does not have (Ukrainian, Somali).
+Why folding first: citizens type on phones, without æ, ø, å or diacritics; the model (classifier.py) and the rule
+phrases (routing.py) both see the folded text, so "kan jeg faa" and "kan jeg få" are the same message.
 """
 
 from __future__ import annotations
@@ -11,18 +11,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from functools import lru_cache
 
-import snowballstemmer
-
-STEMMERS = {
-    "da": "danish",
-    "en": "english",
-    "pl": "polish",
-    "ar": "arabic",
-    "tr": "turkish",
-    "fa": "persian",
-}
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 LATIN_WORD = re.compile(r"^[a-z]+$")
 # Letters that tell Persian from Arabic, and Ukrainian from Russian-like text, at a glance.
@@ -49,42 +38,9 @@ def words(text: str) -> list[str]:
     return WORD.findall(fold(text))
 
 
-@lru_cache(maxsize=8)
-def _stemmer(lang: str):
-    name = STEMMERS.get(lang)
-    return snowballstemmer.stemmer(name) if name else None
-
-
-@lru_cache(maxsize=200_000)
-def stem(word: str, lang: str) -> str:
-    stemmer = _stemmer(lang)
-    return stemmer.stemWord(word) if stemmer else word
-
-
 def trigrams(word: str) -> list[str]:
     padded = f" {word} "
     return [padded[i : i + 3] for i in range(len(padded) - 2)]
-
-
-def features(text: str, lang: str) -> Counter:
-    """Weighted features: a stem counts as much as its word's trigrams together, so neither kind drowns the other."""
-    from .stopwords import STOPWORDS
-
-    found: Counter = Counter()
-    for word in words(text):
-        if (len(word) < 2 and not word.isdigit()) or word in STOPWORDS:
-            continue
-        found["w:" + stem(word, lang)] += 1.0
-        if lang != "da" and LATIN_WORD.match(word):
-            # A Danish term inside another language ("sygedagpenge", "rådighed") matches the Danish texts too.
-            danish = stem(word, "da")
-            if danish != stem(word, lang):
-                found["w:" + danish] += 0.5
-        grams = trigrams(word)
-        share = 1.0 / len(grams)
-        for gram in grams:
-            found["g:" + gram] += share
-    return found
 
 
 # --- Which language is a message written in? ---------------------------------------------------------------------

@@ -32,12 +32,7 @@ def shown_turns(conversation) -> list[Markup]:
     citizen = store.signed_in_citizen()
     if conversation is None:
         return []
-    return [
-        render_turn(
-            turn, replay(assistant(), turn.kind, turn.lang, turn.article, turn.choices, turn.topic, citizen), citizen
-        )
-        for turn in conversation.turns
-    ]
+    return [render_turn(turn, replay(assistant(), turn, citizen), citizen) for turn in conversation.turns]
 
 
 @bp.route("/assistant", methods=["GET", "POST"])
@@ -48,7 +43,9 @@ def page():
     if request.method == "POST" and form.validate_on_submit():
         question = (form.message.data or "").strip()
         citizen = store.signed_in_citizen()
-        reply = assistant().reply(question, current_language(), citizen, choose=form.choose.data or None)
+        reply = assistant().reply(
+            question, current_language(), citizen, choose=form.choose.data or None, previous=store.previous_question()
+        )
         if form.choose.data and not question:
             question = library().get(reply.article).text_for(reply.lang).title if reply.article else ""
         turn = store.record(question, reply)
