@@ -29,10 +29,16 @@ def placeholders(text: str) -> list[str]:
     return sorted(m.group(0) for m in PLACEHOLDER.finditer(text))
 
 
+def message_key(message) -> str:
+    """The message id, with its context (`pgettext`) in front: "Name" for a person and for a jobcentre are two."""
+    text = str(message.id if isinstance(message.id, str) else message.id[0])
+    return f"{message.context}|{text}" if message.context else text
+
+
 def message_ids(path: Path) -> set[str]:
     with path.open("rb") as handle:
         catalog = read_po(handle)
-    return {str(m.id if isinstance(m.id, str) else m.id[0]) for m in catalog if m.id}
+    return {message_key(m) for m in catalog if m.id}
 
 
 def problems(path: Path) -> list[str]:
@@ -44,7 +50,7 @@ def problems(path: Path) -> list[str]:
             continue
         ids = [message.id] if isinstance(message.id, str) else list(message.id)
         strings = [message.string] if isinstance(message.string, str) else list(message.string)
-        label = ids[0][:60]
+        label = message_key(message)[:60]
         if message.fuzzy:
             found.append(f"{path}: fuzzy: {label!r}")
         if not all(s.strip() for s in strings):

@@ -62,6 +62,12 @@ def template_ngettext(eval_ctx, singular: str, plural: str, num: int, **variable
     return _filled(eval_ctx, get_translations().ungettext(singular, plural, num), variables)
 
 
+@pass_eval_context
+def template_pgettext(eval_ctx, context: str, string: str, **variables) -> str:
+    """`pgettext("person", "Name")`: the same English word, translated apart where languages need two words."""
+    return _filled(eval_ctx, get_translations().upgettext(context, string), variables)
+
+
 def url_with_lang(code: str) -> str:
     args = request.args.to_dict()
     args["lang"] = code
@@ -91,6 +97,7 @@ def init_app(app: Flask) -> None:
         _=template_gettext,
         gettext=template_gettext,
         ngettext=template_ngettext,
+        pgettext=template_pgettext,
         LANGUAGES=LANGUAGES,
         current_language=current_language,
         url_with_lang=url_with_lang,

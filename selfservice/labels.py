@@ -92,7 +92,7 @@ MEETING_STATUSES = {"planned": _l("Planned"), "cancelled": _l("Cancelled"), "hel
 REQUEST_KINDS = {
     "confirm": _l("You confirmed that you will come"),
     "move": _l("You asked to move the meeting"),
-    "cancel": _l("You cancelled the meeting"),
+    "cancel": _l("You told us you cannot come"),
     "sick": _l("You reported that you are ill"),
 }
 
@@ -104,7 +104,7 @@ REQUEST_STATUSES = {
 STAFF_REQUEST_KINDS = {
     "confirm": _l("Confirms attendance"),
     "move": _l("Asks to move the meeting"),
-    "cancel": _l("Cancels the meeting"),
+    "cancel": _l("Reports that they cannot come"),
     "sick": _l("Reports illness"),
 }
 

@@ -91,6 +91,11 @@ REPLY = {
             "required": ["heading", "text", "url"],
             "properties": {"heading": {"type": "string"}, "text": {"type": "string"}, "url": {"type": "string"}},
         },
+        "upcoming": {
+            "type": "object",
+            "nullable": True,
+            "description": "A change to the guide's rules: from (date), status (adopted or proposed) and text",
+        },
         "follows": {
             "type": "object",
             "description": "With kind crisis: the answer to the rest of the message, shown after the crisis help",

@@ -41,6 +41,7 @@ class Reply:
     topic: str | None = None
     section: dict | None = None  # the part of the article that answers: heading, text, url
     follows: Reply | None = None  # after the crisis help: the article the question was also about
+    upcoming: dict | None = None  # a change to the guide's rules: from (ISO date), status, text
 
     def as_json(self) -> dict:
         data = {
@@ -52,6 +53,7 @@ class Reply:
             "reviewed": self.reviewed,
             "lang": self.lang,
             "section": self.section,
+            "upcoming": self.upcoming,
         }
         if self.follows is not None:
             data["follows"] = self.follows.as_json()
@@ -117,8 +119,9 @@ class Assistant:
         return Reply("choices", lang, text, choices=list(slugs))
 
     def article_reply(self, slug: str, lang: str, question: str = "") -> Reply:
-        article = self.library.get(slug)
+        article = self.library.get(slug)  # the version in force today
         text = article.text_for(lang)
+        change = self.library.upcoming(slug)
         section = self.sections.best(slug, text.lang, question) if question else None
         guide_url = url_for("guides.article", slug=slug)
         return Reply(
@@ -131,6 +134,13 @@ class Assistant:
             links=[(gettext("Read the whole guide"), guide_url)],
             section={"heading": section.heading, "text": section.excerpt, "url": f"{guide_url}#{section.anchor}"}
             if section
+            else None,
+            upcoming={
+                "from": change.in_force_from.isoformat() if change.in_force_from else None,
+                "status": change.status,
+                "text": change.text_for(lang).change,
+            }
+            if change
             else None,
         )
 
@@ -173,9 +183,9 @@ def crisis_reply(lang: str, follows: Reply | None = None) -> Reply:
 
 def action_reply(lang: str, citizen) -> Reply:
     text = gettext(
-        "I cannot cancel or move a meeting or report you ill here in the chat, so that nothing gets lost. Open the "
-        "meeting under “Your meetings” and choose what you need. You get a receipt, and your caseworker is told at "
-        "once. If the meeting is today, also phone the jobcentre."
+        "I cannot receive your notice that you cannot come, move a meeting or report you ill here in the chat, so "
+        "that nothing gets lost. Open the meeting under “Your meetings” and choose what you need. You get a receipt, "
+        "and your caseworker is told at once. If the meeting is today, also phone the jobcentre."
     )
     if citizen is not None:
         links = [(gettext("Your meetings"), url_for("meetings.index"))]

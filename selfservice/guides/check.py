@@ -14,12 +14,17 @@ from urllib.parse import urlsplit
 
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
 from .content import (
+    ADOPTED,
     ALL_SITUATIONS,
     MAX_SUMMARY_SENTENCES,
+    PROPOSED,
     SITUATION_CODES,
     SLUG,
     TOPICS,
+    VERSION_STEM,
+    Article,
     Library,
+    markers,
 )
 
 REQUIRED_SLUGS = [
@@ -62,6 +67,10 @@ RAW_HTML = re.compile(r"<\s*/?\s*[a-z][^>]*>", re.I)
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 APP_PATHS = ("/me/", "/self-checks/", "/assistant", "/contact", "/privacy", "/accessibility")
 SELF_CHECKS = ("uddannelsesloeft", "seks-ugers-jobrettet-uddannelse", "moede")
+# A page or button named in a guide, in the quotation marks our languages use.
+QUOTED = re.compile(r"[»«“„\"]([^»«“”„\"\n]{3,60})[«»”“\"]")
+# Wording for a law that was only proposed or agreed: wrong in a text that says what applies today.
+PROPOSAL_WORDING = re.compile(r"ifølge (lov)?forslaget|ifølge aftalen|ifoelge (lov)?forslaget|ifoelge aftalen", re.I)
 
 
 # Words that end in a full stop without ending a sentence ("bl.a.", "fx.", "1. juli").
@@ -189,6 +198,91 @@ def _check_danish(slug: str, meta: dict, library: Library) -> list[str]:
     return found
 
 
+def _check_markers(where: str, article: Article) -> list[str]:
+    """Every claim's marker points into the Danish sources; every source is used; translations mark the same."""
+    found = []
+    danish = markers(article.danish.body)
+    count = len(article.sources)
+    if past := sorted(n for n in danish if n < 1 or n > count):
+        found.append(f"{where}/da: markers {past} point past the {count} sources")
+    if unused := [n for n in range(1, count + 1) if n not in danish]:
+        found.append(f"{where}/da: sources {unused} are used by no claim ([^n] marker)")
+    for lang, text in sorted(article.texts.items()):
+        if lang != DEFAULT_LANGUAGE and article.is_current(lang) and markers(text.body) != danish:
+            found.append(f"{where}/{lang}: its source markers {sorted(markers(text.body))} differ from the Danish")
+    return found
+
+
+def _check_version(slug: str, article: Article, base: Article) -> list[str]:
+    where = f"{slug}/da.{article.in_force_from}.md"
+    found = []
+    if not isinstance(article.in_force_from, date):
+        found.append(f"{where}: in_force_from must be a date")
+    if article.status not in (ADOPTED, PROPOSED):
+        found.append(f"{where}: status must be {ADOPTED} or {PROPOSED}")
+    for lang in LANGUAGES:
+        text = article.texts.get(lang)
+        if text is not None and not text.change:
+            found.append(f"{where.replace('/da.', f'/{lang}.')}: no change text for the box before the date")
+    if article.in_force_from and base.in_force_from is None and article.texts.keys() - base.texts.keys():
+        found.append(f"{where}: a language the article today does not have")
+    return found
+
+
+def ui_labels(lang: str) -> set[str]:
+    """What the website shows in `lang`: the catalogue's translations (the message ids for English)."""
+    return _ui_labels(lang)
+
+
+def _label_catalogue(lang: str) -> set[str]:
+    from babel.messages.pofile import read_po
+
+    from ..config import ROOT
+
+    path = ROOT / "translations" / lang / "LC_MESSAGES" / "messages.po"
+    if lang == "en":
+        path = ROOT / "translations" / "messages.pot"
+    if not path.exists():
+        return set()
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    labels = set()
+    for message in catalog:
+        if not message.id:
+            continue
+        text = message.id if lang == "en" else message.string
+        for value in [text] if isinstance(text, str) else list(text):
+            if value and len(value) <= 80:
+                labels.add(value.strip())
+    return labels
+
+
+_LABELS: dict[str, set[str]] = {}
+
+
+def _ui_labels(lang: str) -> set[str]:
+    if lang not in _LABELS:
+        _LABELS[lang] = _label_catalogue(lang)
+    return _LABELS[lang]
+
+
+def _check_quoted_labels(where: str, body: str, lang: str) -> list[str]:
+    """A quoted name that is almost, but not exactly, a label on the site names a button or page that does not
+    exist in that language (the translation review found such guides): say which label was probably meant."""
+    from difflib import get_close_matches
+
+    labels = ui_labels(lang)
+    found = []
+    for quoted in QUOTED.findall(body):
+        name = quoted.strip().rstrip(".,:;")
+        if not labels or name in labels:
+            continue
+        near = get_close_matches(name, labels, n=1, cutoff=0.8)
+        if near:
+            found.append(f"{where}: quotes “{name}”, which is not a label on the site; the site says “{near[0]}”")
+    return found
+
+
 def check(library: Library, today: date) -> Report:
     report = Report(counts={lang: 0 for lang in LANGUAGES})
     for path, error in library.broken.items():
@@ -196,8 +290,14 @@ def check(library: Library, today: date) -> Report:
     for slug in REQUIRED_SLUGS:
         if slug not in library.articles:
             report.problems.append(f"{slug}: required article is missing (no da.md)")
-    for (slug, lang), (meta, path) in sorted(library.files.items()):
+    for (slug, stem), (meta, path) in sorted(library.files.items()):
         where = f"{slug}/{path.name}"
+        versioned = VERSION_STEM.match(stem)
+        if versioned:
+            if versioned.group(1) not in LANGUAGES or slug not in library.articles:
+                report.problems.append(f"{where}: a future version needs our language code and today's article")
+            continue
+        lang = stem
         if lang not in LANGUAGES:
             report.problems.append(f"{where}: not one of our languages ({', '.join(LANGUAGES)})")
             continue
@@ -208,9 +308,16 @@ def check(library: Library, today: date) -> Report:
             continue
         body = library.articles[slug].texts[lang].body
         report.problems += _check_text(where, meta, body, lang, library)
+        report.problems += _check_quoted_labels(where, body, lang)
+        if PROPOSAL_WORDING.search(body) or PROPOSAL_WORDING.search(str(meta.get("summary", ""))):
+            report.problems.append(f"{where}: says 'ifølge lovforslaget/aftalen' in a text that applies today")
         if lang == DEFAULT_LANGUAGE:
             report.problems += _check_danish(slug, meta, library)
     for slug, article in sorted(library.articles.items()):
+        report.problems += _check_markers(slug, article)
+        for version in article.versions:
+            report.problems += _check_version(slug, version, article)
+            report.problems += _check_markers(f"{slug}@{version.in_force_from}", version)
         for lang in LANGUAGES:
             if lang not in article.texts:
                 report.problems.append(f"{slug}: no {LANGUAGES[lang].english_name} text ({lang}.md)")

@@ -29,8 +29,28 @@ SITUATION_CODES = (
     "foertidspension",
 )
 ALL_SITUATIONS = "all"
+MARKER = re.compile(r"\[\^(\d+)\]")  # a claim's footnote: [^2] is the second entry of the Danish sources list
+VERSION_STEM = re.compile(r"^([a-z]{2})\.(\d{4}-\d{2}-\d{2})$")  # da.2027-01-01: the text in force from that date
+ADOPTED, PROPOSED = "adopted", "proposed"
 MAX_SUMMARY_SENTENCES = 5
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def today() -> date:
+    """Today in Copenhagen: which version of a guide is in force. Tests replace this to stand on either side of a
+    change date; the server needs no deployment on the day."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime.now(ZoneInfo("Europe/Copenhagen")).date()
+
+
+def markers(text: str) -> set[int]:
+    return {int(number) for number in MARKER.findall(text)}
+
+
+def without_markers(text: str) -> str:
+    return MARKER.sub("", text)
 
 
 class ContentError(ValueError):
@@ -53,6 +73,8 @@ class Text:
     body: str
     questions: tuple[str, ...]
     based_on: date  # the Danish `updated` date these words match
+    changelog: tuple[tuple[date, str], ...] = ()  # what changed for a returning reader, newest first
+    change: str = ""  # in a future version: what changes and from when (the box shown before the date)
 
 
 @dataclass
@@ -67,6 +89,24 @@ class Article:
     valid_from: date | None = None
     valid_to: date | None = None
     texts: dict[str, Text] = field(default_factory=dict)
+    in_force_from: date | None = None  # a future version: from when it applies
+    status: str | None = None  # a future version: adopted (switches on the date) or proposed (never switches)
+    versions: list[Article] = field(default_factory=list)  # today's article: its future versions, by date
+
+    def effective(self, on: date) -> Article:
+        """The version in force on `on`: the latest adopted version whose date has come, else today's text."""
+        current = self
+        for version in self.versions:
+            if version.status == ADOPTED and version.in_force_from and version.in_force_from <= on:
+                current = version
+        return current
+
+    def upcoming(self, on: date) -> Article | None:
+        """The change a reader should be told about: an adopted version still to come, or a proposal."""
+        for version in self.versions:
+            if version.status == PROPOSED or (version.in_force_from and version.in_force_from > on):
+                return version
+        return None
 
     @property
     def danish(self) -> Text:
@@ -110,6 +150,12 @@ def _text(lang: str, meta: dict, body: str) -> Text:
         body=body,
         questions=tuple(str(q).strip() for q in meta.get("questions", ())),
         based_on=based_on if isinstance(based_on, date) else date.min,
+        changelog=tuple(
+            (entry["date"], str(entry.get("text", "")).strip())
+            for entry in meta.get("changelog", ())
+            if isinstance(entry, dict) and isinstance(entry.get("date"), date)
+        ),
+        change=" ".join(str(meta.get("change", "")).split()),
     )
 
 
@@ -124,6 +170,8 @@ def _article(slug: str, meta: dict) -> Article:
         related=tuple(meta.get("related", ())),
         valid_from=meta.get("valid_from"),
         valid_to=meta.get("valid_to"),
+        in_force_from=meta.get("in_force_from"),
+        status=meta.get("status"),
     )
 
 
@@ -135,11 +183,19 @@ class Library:
     broken: dict[Path, str] = field(default_factory=dict)
     files: dict[tuple[str, str], tuple[dict, Path]] = field(default_factory=dict)
 
-    def get(self, slug: str) -> Article | None:
-        return self.articles.get(slug)
+    def get(self, slug: str, on: date | None = None) -> Article | None:
+        """The article as it applies on `on` (today by default)."""
+        article = self.articles.get(slug)
+        return article.effective(on or today()) if article else None
 
-    def in_order(self) -> list[Article]:
-        return sorted(self.articles.values(), key=lambda a: (_topic_rank(a.topic), a.danish.title.casefold()))
+    def upcoming(self, slug: str, on: date | None = None) -> Article | None:
+        article = self.articles.get(slug)
+        return article.upcoming(on or today()) if article else None
+
+    def in_order(self, on: date | None = None) -> list[Article]:
+        day = on or today()
+        current = [article.effective(day) for article in self.articles.values()]
+        return sorted(current, key=lambda a: (_topic_rank(a.topic), a.danish.title.casefold()))
 
 
 def _topic_rank(topic: str) -> int:
@@ -150,20 +206,30 @@ def load_library(directory: Path = CONTENT_DIR) -> Library:
     """Read every article folder. Files that cannot be parsed are kept aside for `flask content check`."""
     library = Library(articles={})
     for folder in sorted(p for p in directory.iterdir() if p.is_dir()):
-        metas: dict[str, tuple[dict, str]] = {}
+        metas: dict[str, dict[str, tuple[dict, str]]] = {}  # version ("" for today's) → language → file
         for path in sorted(folder.glob("*.md")):
             try:
                 meta, body = split_front_matter(path.read_text(encoding="utf-8"))
             except (ContentError, UnicodeDecodeError) as error:
                 library.broken[path] = str(error)
                 continue
-            metas[path.stem] = (meta, body)
+            versioned = VERSION_STEM.match(path.stem)
+            lang, version = (versioned.group(1), versioned.group(2)) if versioned else (path.stem, "")
+            metas.setdefault(version, {})[lang] = (meta, body)
             library.files[(folder.name, path.stem)] = (meta, path)
-        if DEFAULT_LANGUAGE not in metas:
+        if DEFAULT_LANGUAGE not in metas.get("", {}):
             continue
-        article = _article(folder.name, metas[DEFAULT_LANGUAGE][0])
-        for lang, (meta, body) in metas.items():
-            if lang in LANGUAGES:
-                article.texts[lang] = _text(lang, meta, body)
+        article = _with_texts(folder.name, metas[""])
+        for version in sorted(v for v in metas if v):
+            if DEFAULT_LANGUAGE in metas[version]:
+                article.versions.append(_with_texts(folder.name, metas[version]))
         library.articles[folder.name] = article
     return library
+
+
+def _with_texts(slug: str, files: dict[str, tuple[dict, str]]) -> Article:
+    article = _article(slug, files[DEFAULT_LANGUAGE][0])
+    for lang, (meta, body) in files.items():
+        if lang in LANGUAGES:
+            article.texts[lang] = _text(lang, meta, body)
+    return article

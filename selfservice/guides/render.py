@@ -9,7 +9,9 @@ from functools import lru_cache
 
 import nh3
 from markdown_it import MarkdownIt
-from markupsafe import Markup
+from markupsafe import Markup, escape
+
+from .content import MARKER, without_markers
 
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 ALLOWED_TAGS = {"h2", "h3", "h4", "p", "ul", "ol", "li", "strong", "em", "a", "blockquote", "br", "code"}
@@ -18,12 +20,14 @@ ALLOWED_SCHEMES = {"https", "mailto", "tel"}
 
 
 SECTION_ID = "section-{}"
+SOURCE_ID = "source-{}"
 
 
 @lru_cache(maxsize=1024)
-def render_markdown(source: str) -> Markup:
+def render_markdown(source: str, source_label: str = "Source") -> Markup:
     """Each second-level heading gets an id ("section-1", "section-2" …), so the assistant can link to the part of
-    a guide that answers a question."""
+    a guide that answers a question; each claim's marker [^n] becomes a link to the n-th source in the list below
+    the article, read out as "Source n" (`source_label`, in the reader's language)."""
     tokens = _markdown.parse(source)
     number = 0
     for token in tokens:
@@ -31,9 +35,15 @@ def render_markdown(source: str) -> Markup:
             number += 1
             token.attrSet("id", SECTION_ID.format(number))
     html = _markdown.renderer.render(tokens, _markdown.options, {})
-    return Markup(  # noqa: S704 - sanitised just above by nh3 with an allow-list
-        nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=ALLOWED_SCHEMES)
-    )
+    clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=ALLOWED_SCHEMES)
+    label = escape(source_label)
+
+    def footnote(match) -> str:  # our own markup around digits only, added after sanitising
+        number = match.group(1)
+        target = SOURCE_ID.format(number)
+        return f'<sup class="footnote"><a href="#{target}"><span class="sr-only">{label} </span>{number}</a></sup>'
+
+    return Markup(MARKER.sub(footnote, clean))  # noqa: S704 - sanitised by nh3; the footnotes are ours
 
 
 @dataclass(frozen=True)
@@ -59,5 +69,5 @@ def sections(source: str) -> list[Section]:
 
 
 def plain_text(source: str) -> str:
-    """The words of a Markdown text without markup, for searching."""
-    return nh3.clean(_markdown.render(source), tags=set())
+    """The words of a Markdown text without markup or footnote markers, for searching."""
+    return nh3.clean(_markdown.render(without_markers(source)), tags=set())

@@ -7,6 +7,7 @@ dagpenge rules every visit. It starts from the situation their caseworker record
 from datetime import date
 
 from flask import abort, render_template, request
+from flask_babel import gettext
 from flask_login import current_user
 
 from ..access import public
@@ -18,6 +19,7 @@ from ..selfchecks.texts import TITLES as SELF_CHECK_TITLES
 from . import bp, library
 from .content import ALL_SITUATIONS, Article
 from .render import render_markdown
+from .reviews import last_review
 from .search import search
 
 EASY_COOKIE = "easy"
@@ -93,6 +95,7 @@ def index():
         easy=easy_reading(),
         lang=lang,
         selfcheck_titles=SELF_CHECK_TITLES,
+        changes={slug: lib.upcoming(slug) for slug in lib.articles if lib.upcoming(slug)},
     )
 
 
@@ -102,6 +105,10 @@ def article(slug: str):
     item: Article | None = library().get(slug)
     if item is None:
         abort(404)
+    upcoming = library().upcoming(slug)
+    preview = upcoming is not None and request.args.get("version") == str(upcoming.in_force_from)
+    if preview:  # the rules from the change date, asked for from the box
+        item, upcoming = upcoming, None
     lang = current_language()
     wants_danish = request.args.get("text") == DEFAULT_LANGUAGE and lang != DEFAULT_LANGUAGE
     text = item.danish if wants_danish else item.text_for(lang)
@@ -114,7 +121,11 @@ def article(slug: str):
         wants_danish=wants_danish,
         translation_missing=lang not in item.texts,
         translation_outdated=lang in item.texts and not item.is_current(lang),
-        body=render_markdown(text.body),
+        body=render_markdown(text.body, gettext("Source")),
+        upcoming=upcoming,
+        upcoming_text=upcoming.text_for(lang) if upcoming else None,
+        preview=preview,
+        reviewed=last_review(item.slug, text.lang, item.reviewed),
         related=related,
         self_check=SELF_CHECK_FOR.get(slug),
         easy=easy_reading(),

@@ -6,4 +6,4 @@ bp = Blueprint("kiosk", __name__, url_prefix="/kiosk")
 # Registering kiosks, the front desk's help calls and the day list with arrivals: staff pages, under /staff.
 staff_bp = Blueprint("kiosk_staff", __name__, url_prefix="/staff")
 
-from . import admin, views  # noqa: E402, F401
+from . import admin, countdown, views  # noqa: E402, F401

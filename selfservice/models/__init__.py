@@ -4,6 +4,7 @@ from .api import ApiToken
 from .assistant import Conversation, Turn
 from .audit import AuditEntry
 from .consents import ConsentEvent
+from .content import ContentReview
 from .kiosks import Kiosk, KioskHelpRequest
 from .meetings import Meeting, MeetingRequest
 from .messages import Message, MessageDraft
@@ -22,6 +23,7 @@ __all__ = [
     "Citizen",
     "CitizenNote",
     "ConsentEvent",
+    "ContentReview",
     "Conversation",
     "FormSubmission",
     "Invitation",

@@ -8,7 +8,9 @@ Sources (also shown to the citizen on the result page):
 - Uddannelsesløft on 110% of dagpenge: STAR, "Midlertidig ret til uddannelsesløft inden for mangelområder"
   (1 Aug 2020 – 31 Dec 2022), L 128 of 2 June 2023 (1 Jul – 31 Dec 2023), made permanent by the Folketing in
   December 2023. Aged 30 or over, unskilled or skilled with an education not used for 5 years, a vocational
-  education on the positive list; 80% outside the list. The jobcentre grants it.
+  education on the positive list. The jobcentre grants it. Outside the list, the pool for uddannelsesløft paid up to
+  80% until lov nr. 1750 of 29 December 2025 abolished it (in force on 1 February or 1 July 2026; the later date is
+  used here, the sources do not say which).
 - Six weeks of job-oriented education: STAR, "Positivlister – se, hvilke kurser og uddannelser du kan få adgang til".
   Dagpenge, or approved for fleksjob and unemployed; unskilled, vocational, or academy level together with a
   vocational education; finished within the first 6 months of unemployment (under 25) or 9 months (25 or over);
@@ -57,6 +59,10 @@ UDDANNELSESLOEFT_110_PERIODS: tuple[tuple[date, date | None], ...] = (
 )
 
 
+# The pool that paid up to 80% for educations outside the positive list, abolished by lov nr. 1750/2025.
+UDDANNELSESLOEFT_POOL_ABOLISHED = date(2026, 7, 1)
+
+
 def uddannelsesloeft_110_in_force(on: date) -> bool:
     return any(start <= on and (end is None or on <= end) for start, end in UDDANNELSESLOEFT_110_PERIODS)
 
@@ -89,13 +95,14 @@ def uddannelsesloeft(answers: dict, today: date) -> Ask | Outcome:
     on_list = answers.get("positive_list")
     if on_list is None:
         return Ask("positive_list")
+    pool = today < UDDANNELSESLOEFT_POOL_ABOLISHED
     if not uddannelsesloeft_110_in_force(today):
-        return Outcome("possibly", ("rule_80_only",))
+        return Outcome("possibly", ("rule_80_only",)) if pool else Outcome("unlikely", ("pool_abolished",))
     if on_list == YES:
         return Outcome("likely", ("meets_110",))
     if on_list == NO:
-        return Outcome("possibly", ("rule_80_only",))
-    return Outcome("possibly", ("check_positive_list",))
+        return Outcome("possibly", ("rule_80_only",)) if pool else Outcome("unlikely", ("pool_abolished",))
+    return Outcome("possibly", ("check_positive_list",) if pool else ("check_positive_list_only",))
 
 
 # --- Six weeks of job-oriented education --------------------------------------------------------------------------

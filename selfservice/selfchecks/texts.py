@@ -64,6 +64,14 @@ REASONS = {
         "Everything else fits. Whether you can get 110 percent depends on whether the education is on "
         "the positive list; otherwise up to 80 percent may apply."
     ),
+    "pool_abolished": _l(
+        "The education is not on the positive list. The pool that paid up to 80 percent of dagpenge for such "
+        "educations was abolished in 2026. Ask your jobcentre or a-kasse whether anything else is possible."
+    ),
+    "check_positive_list_only": _l(
+        "Everything else fits. Whether you can get 110 percent depends on whether the education is on the positive "
+        "list. Ask your jobcentre or a-kasse."
+    ),
     "needs_dagpenge_or_ledighedsydelse": _l(
         "The right is for people who receive dagpenge, or who are approved for a flex job and unemployed."
     ),
@@ -101,12 +109,12 @@ REASONS = {
 }
 STEPS = {
     "report_sick_in_app": _l(
-        "Open the meeting under “Your meetings”, choose “Cancel or report that you are ill” and then “I am ill”. You "
-        "get a receipt, and your caseworker is told at once."
+        "Open the meeting under “Your meetings”, choose “Tell us you cannot come, or report that you are ill” and "
+        "then “I am ill”. You get a receipt, and your caseworker is told at once."
     ),
     "ask_to_move": _l(
-        "Open the meeting under “Your meetings” and choose “Ask to move the meeting”, or “Cancel or report that you "
-        "are ill”, with your reason. You get a receipt, and your caseworker is told at once."
+        "Open the meeting under “Your meetings” and choose “Ask to move the meeting”, or “Tell us you cannot come, "
+        "or report that you are ill”, with your reason. You get a receipt, and your caseworker is told at once."
     ),
     "phone_today": _l("The meeting is soon: also phone the jobcentre, so they know in time."),
     "tell_akasse_sick": _l(

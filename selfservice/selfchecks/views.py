@@ -63,6 +63,7 @@ def start(name: str):
         intro=texts.INTROS[name],
         first=first.question,
         guide=library().get(texts.GUIDES[name]),
+        upcoming=library().upcoming(texts.GUIDES[name]),
     )
 
 
@@ -127,6 +128,7 @@ def result(name: str):
         steps=[(code, texts.STEPS[code]) for code in outcome.steps],
         sources=texts.SOURCES[name],
         guide=library().get(texts.GUIDES[name]),
+        upcoming=library().upcoming(texts.GUIDES[name]),
         citizen=citizen,
         first=_path(name)[0],
     )

@@ -8,6 +8,16 @@ if (dialog && finish) {
   const warning = Number(dialog.dataset.warningSeconds) * 1000;
   const reset = Number(dialog.dataset.resetSeconds) * 1000;
   const countdown = document.getElementById("kiosk-countdown");
+  const text = document.getElementById("kiosk-idle-text");
+  // The translated words for every second: the words after a number change with it (plural forms).
+  const { pairs = [], at = [] } = JSON.parse(text.dataset.words || "{}");
+  const show = (left) => {
+    countdown.textContent = String(left);
+    const [before, after] = pairs[at[left]] || [];
+    if (before === undefined) return;
+    text.querySelector("[data-part=before]").textContent = before;
+    text.querySelector("[data-part=after]").textContent = after;
+  };
   let warnTimer;
   let resetTimer;
   let tick;
@@ -21,11 +31,11 @@ if (dialog && finish) {
     if (dialog.open) dialog.close();
     warnTimer = setTimeout(() => {
       let left = Math.round((reset - warning) / 1000);
-      countdown.textContent = String(left);
+      show(left);
       if (typeof dialog.showModal === "function") dialog.showModal();
       tick = setInterval(() => {
         left = Math.max(left - 1, 0);
-        countdown.textContent = String(left);
+        show(left);
       }, 1000);
     }, warning);
     resetTimer = setTimeout(clearVisit, reset);

@@ -1,6 +1,7 @@
 """The kiosk in a real browser with a fake clock: check-in, the idle warning and reset, the back button after a
 reset, a revoked kiosk, the language carried through, and no WCAG 2.1 AA violations on any kiosk page."""
 
+import re
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -58,6 +59,9 @@ def test_the_idle_warning_counts_down_and_the_reset_clears_the_visit(kiosk_page)
     page.clock.run_for("00:02")
     assert page.locator("#kiosk-idle").is_visible()
     assert page.locator("#kiosk-countdown").inner_text() in ("30", "29")
+    assert re.search(r"in (30|29) seconds\.$", page.locator("#kiosk-idle-text").inner_text())
+    page.clock.run_for("00:28")  # the words change with the number: one sentence, with its plural forms
+    assert re.search(r"in (1 second|2 seconds)\.$", page.locator("#kiosk-idle-text").inner_text())
     page.get_by_role("button", name="I'm still here").click()
     assert not page.locator("#kiosk-idle").is_visible()
     page.clock.run_for("01:31")

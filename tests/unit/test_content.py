@@ -38,7 +38,7 @@ questions = ["a?", "b?", "c?"]
 +++
 {body}
 """
-WORDS = "ord " * 50
+WORDS = "ord " * 50 + "ord[^1]."
 
 
 def write_article(root: Path, slug: str = "eksempel", reviewed="2026-06-01", body=WORDS, based_on="2026-06-01"):

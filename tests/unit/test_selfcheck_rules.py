@@ -68,7 +68,11 @@ def test_uddannelsesloeft_is_for_the_unskilled_and_those_with_an_outdated_educat
 
 @pytest.mark.parametrize(
     ("on_list", "verdict", "reason"),
-    [("yes", "likely", "meets_110"), ("no", "possibly", "rule_80_only"), ("unsure", "possibly", "check_positive_list")],
+    [
+        ("yes", "likely", "meets_110"),
+        ("no", "unlikely", "pool_abolished"),
+        ("unsure", "possibly", "check_positive_list_only"),
+    ],
 )
 def test_the_positive_list_decides_between_110_and_80_percent(on_list, verdict, reason):
     answers = {
@@ -95,9 +99,16 @@ def test_the_110_percent_rule_covers_its_periods_to_the_last_day():
     assert uddannelsesloeft_110_in_force(TODAY)
 
 
-def test_outside_the_110_periods_the_check_points_to_80_percent():
+def test_outside_the_110_periods_the_check_pointed_to_80_percent_while_the_pool_existed():
     answers = {"benefit": "dagpenge", "birth_date": date(1980, 5, 5), "education": "unskilled", "positive_list": "yes"}
     assert uddannelsesloeft(answers, date(2023, 3, 1)) == Outcome("possibly", ("rule_80_only",))
+
+
+def test_since_the_pool_was_abolished_an_education_off_the_list_is_not_promised_80_percent():
+    """Lov nr. 1750/2025 abolished the pool; the guide says so, and the self-check must not say otherwise."""
+    answers = {"benefit": "dagpenge", "birth_date": date(1980, 5, 5), "education": "unskilled", "positive_list": "no"}
+    assert uddannelsesloeft(answers, date(2026, 6, 30)) == Outcome("possibly", ("rule_80_only",))
+    assert uddannelsesloeft(answers, date(2026, 12, 6)) == Outcome("unlikely", ("pool_abolished",))
 
 
 def six(**answers):

@@ -89,6 +89,7 @@ EXPECTED_ROUTES = {
     ("/guides", PUBLIC),
     ("/guides/<slug>", PUBLIC),
     ("/staff/content", ADMIN),
+    ("/staff/content/<slug>/review", ADMIN),
     ("/self-checks/<name>", PUBLIC),
     ("/self-checks/<name>/restart", PUBLIC),
     ("/self-checks/<name>/<key>", PUBLIC),

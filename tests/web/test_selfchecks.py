@@ -88,7 +88,9 @@ def test_the_meeting_check_points_an_ill_citizen_to_the_explicit_sick_report_and
     answer(client, "moede", "benefit", token, answer="dagpenge")
     html = page(client.get("/self-checks/moede/result?lang=en"))
     steps = [li.get_text(" ", strip=True) for li in html.select("ol.result-steps > li")]
-    assert steps[0].startswith("Open the meeting under “Your meetings”, choose “Cancel or report that you are ill”")
+    assert steps[0].startswith(
+        "Open the meeting under “Your meetings”, choose “Tell us you cannot come, or report that you are ill”"
+    )
     assert any("tell your a-kasse" in step for step in steps)
     assert html.find("a", href="/me/meetings/")
 
