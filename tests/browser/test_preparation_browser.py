@@ -29,7 +29,7 @@ STEP_LIMITS = {  # a field per step, and its stated limit, to show the error sta
 
 
 def continue_(page):
-    page.locator("button[name=action][value=continue]").click()
+    page.locator("button[name=action][value=continue]:not(.default-action)").click()
 
 
 def sign_in_in_browser(page, subject):

@@ -42,7 +42,7 @@ def test_the_citizen_shows_a_code_and_the_caseworker_opens_the_form_with_the_key
     reza.goto(f"/me/form/resources?lang={lang}")
     reza.locator("#economy-answer-1").check()
     reza.fill("#economy-text", PRIVATE)
-    reza.locator("button[name=action][value=continue]").click()  # the box to share is not ticked
+    reza.locator("button[name=action][value=continue]:not(.default-action)").click()  # the box to share is not ticked
 
     reza.goto(f"/me/form/?lang={lang}")
     reza.locator("a[href='/me/form/together']").click()
