@@ -35,7 +35,8 @@ CLARIFY_FLOOR = 0.15  # below this even the best guide is a guess: say "I don't 
 ONE_WORD_ANSWER = 0.75  # a single word ("uddannelse") is answered only when it names one guide almost surely
 CLARIFY_SHARE = 0.35  # a guide joins the question back when it has this share of the leader's probability
 RULE_OVERRIDE = 0.6  # a rule (own case, out of scope) gives way only to a guide this sure
-FOLLOW_UP_WORDS = 8  # a short message may lean on the previous question ("and if I am ill?")
+FOLLOW_UP_WORDS = 8  # a short message may lean on the previous question ("and if I am ill?") …
+FOLLOW_UP_OWN_TOPIC = 0.35  # … unless it already points to a guide of its own this clearly
 
 
 @dataclass
@@ -59,13 +60,20 @@ class Understanding:
         likely = self.classifier.probability_of_kind(ranked, "crisis") >= CRISIS_PROBABILITY
         crisis = routing.is_crisis(message) or (likely and self.classifier.knows_words_of(message))
         meaning = self.decide(message, ranked)
-        if previous and meaning.decision in (DONT_KNOW, CLARIFY) and len(words(message)) <= FOLLOW_UP_WORDS:
+        if previous and meaning.decision in (DONT_KNOW, CLARIFY) and self._leans_on_context(message, ranked):
             combined = f"{previous} {message}"
             follow_up = self.decide(combined, self.classifier.ranked(combined))
             if follow_up.decision == ANSWER:
                 meaning = follow_up
         meaning.crisis = crisis
         return meaning
+
+    @staticmethod
+    def _leans_on_context(message: str, ranked: list[tuple[str, float]]) -> bool:
+        """Short, and saying too little on its own to point anywhere ("and for how long?"); a short message that
+        names a topic of its own ("uddannelse") is a new question, not a follow-up."""
+        best_guide = next((p for label, p in ranked if kind_of(label) is None), 0.0)
+        return len(words(message)) <= FOLLOW_UP_WORDS and best_guide < FOLLOW_UP_OWN_TOPIC
 
     def decide(self, text: str, ranked: list[tuple[str, float]]) -> Meaning:
         if routing.is_action(text):

@@ -29,7 +29,8 @@ async function ask(event) {
     const added = chat.lastElementChild;
     added.setAttribute("tabindex", "-1");
     added.scrollIntoView({ block: "start" });
-    textarea.focus();
+    // Keep the question box ready without scrolling the answer's start out of view on a phone.
+    textarea.focus({ preventScroll: true });
   } catch (error) {
     form.submit();
   } finally {

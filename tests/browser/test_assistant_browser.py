@@ -48,3 +48,25 @@ def test_a_conversation_with_javascript_needs_no_page_reload_and_has_no_violatio
     assert page.locator("li.chat-turn").count() == 2
     found += check(page, f"/assistant reloaded [{lang}]")
     assert found == []
+
+
+@pytest.mark.parametrize("lang", ["da", "ar"])
+def test_on_a_phone_the_answer_starts_in_view_and_a_question_back_is_a_padded_card(new_context, lang):
+    """Review (frontend, December 2026): the script scrolled to the answer and then to the question box, and the
+    "did you mean" card lost its padding to a rule meant for its list."""
+    page = new_context().new_page()
+    page.goto(f"/assistant?lang={lang}")
+    for _ in range(3):  # enough turns that the page scrolls
+        page.fill("textarea", QUESTIONS[lang])
+        with page.expect_response("**/api/assistant"):
+            page.locator("#ask-form button[type=submit]").click()
+    page.fill("textarea", "uddannelse")
+    with page.expect_response("**/api/assistant"):
+        page.locator("#ask-form button[type=submit]").click()
+    answer = page.locator("li.chat-turn").last
+    answer.wait_for()
+    top = answer.evaluate("element => element.getBoundingClientRect().top")
+    assert 0 <= top < page.viewport_size["height"] / 2, top
+    card = answer.locator(".chat-answer")
+    padding = card.evaluate("element => parseFloat(getComputedStyle(element).paddingTop)")
+    assert "chat-choices" in card.get_attribute("class") and padding >= 8

@@ -43,7 +43,7 @@ def test_a_question_gets_the_guides_short_text_a_link_its_sources_and_review_dat
 
 def test_close_articles_are_offered_as_choices_and_a_choice_gets_its_answer(client):
     html = ask(client, "uddannelse")
-    choices = [field["value"] for field in last_answer(html).select(".chat-choices input[name=choose]")]
+    choices = [field["value"] for field in last_answer(html).select(".chat-choice-list input[name=choose]")]
     assert 2 <= len(choices) <= 3
     html = ask(client, "", choose=choices[1])
     assert last_answer(html).find("a", href=f"/guides/{choices[1]}")
