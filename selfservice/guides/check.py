@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 from urllib.parse import urlsplit
 
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
@@ -229,12 +230,9 @@ def _check_version(slug: str, article: Article, base: Article) -> list[str]:
     return found
 
 
-def ui_labels(lang: str) -> set[str]:
+@cache
+def ui_labels(lang: str) -> frozenset[str]:
     """What the website shows in `lang`: the catalogue's translations (the message ids for English)."""
-    return _ui_labels(lang)
-
-
-def _label_catalogue(lang: str) -> set[str]:
     from babel.messages.pofile import read_po
 
     from ..config import ROOT
@@ -243,7 +241,7 @@ def _label_catalogue(lang: str) -> set[str]:
     if lang == "en":
         path = ROOT / "translations" / "messages.pot"
     if not path.exists():
-        return set()
+        return frozenset()
     with path.open("rb") as handle:
         catalog = read_po(handle)
     labels = set()
@@ -254,16 +252,7 @@ def _label_catalogue(lang: str) -> set[str]:
         for value in [text] if isinstance(text, str) else list(text):
             if value and len(value) <= 80:
                 labels.add(value.strip())
-    return labels
-
-
-_LABELS: dict[str, set[str]] = {}
-
-
-def _ui_labels(lang: str) -> set[str]:
-    if lang not in _LABELS:
-        _LABELS[lang] = _label_catalogue(lang)
-    return _LABELS[lang]
+    return frozenset(labels)
 
 
 def _check_quoted_labels(where: str, body: str, lang: str) -> list[str]:

@@ -15,11 +15,11 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from ..extensions import db
-from ..models import ContentReview, StaffUser, utcnow
+from ..models import ContentReview, StaffUser
+from .check import REVIEW_INTERVAL
 from .content import DEFAULT_LANGUAGE, Article
 from .content import today as content_today
 
-REVIEW_INTERVAL = timedelta(days=365)
 DATE_AHEAD = timedelta(days=60)
 
 
@@ -88,7 +88,3 @@ def statuses(articles: list[Article], on: date | None = None) -> list[Status]:
         Status(article, all_reviews.get(article.slug, {}), needs_review(article, all_reviews.get(article.slug, {}), on))
         for article in articles
     ]
-
-
-def reviewed_today() -> date:
-    return utcnow().date()

@@ -95,7 +95,7 @@ def index():
         easy=easy_reading(),
         lang=lang,
         selfcheck_titles=SELF_CHECK_TITLES,
-        changes={slug: lib.upcoming(slug) for slug in lib.articles if lib.upcoming(slug)},
+        changes={slug: change for slug in lib.articles if (change := lib.upcoming(slug))},
     )
 
 

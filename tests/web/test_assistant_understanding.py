@@ -54,7 +54,6 @@ def test_the_crisis_help_leads_and_the_answer_to_the_rest_of_the_message_follows
     reply = api(client, "I have been saving up pills. I lost my job last week, can I get kontanthjælp?")
     assert reply["kind"] == "crisis" and reply["follows"]["kind"] == "answer"
     assert reply["follows"]["article"] == reply["article"] == "kontanthjaelp"
-    html = page(client.get("/assistant?lang=en"))  # no session: nothing stored; the page form shows the order
     token = csrf_token(client, "/assistant?lang=en")
     client.post(
         "/assistant?lang=en",
@@ -65,7 +64,6 @@ def test_the_crisis_help_leads_and_the_answer_to_the_rest_of_the_message_follows
     assert "chat-crisis" in answer["class"]
     assert text.index("112") < text.index("Sources")
     assert answer.select_one(".chat-follows a[href='/guides/kontanthjaelp']")
-    assert html is not None
 
 
 @pytest.mark.parametrize(
