@@ -56,15 +56,13 @@ def test_on_a_phone_the_answer_starts_in_view_and_a_question_back_is_a_padded_ca
     "did you mean" card lost its padding to a rule meant for its list."""
     page = new_context().new_page()
     page.goto(f"/assistant?lang={lang}")
-    for _ in range(3):  # enough turns that the page scrolls
-        page.fill("textarea", QUESTIONS[lang])
-        with page.expect_response("**/api/assistant"):
-            page.locator("#ask-form button[type=submit]").click()
-    page.fill("textarea", "uddannelse")
-    with page.expect_response("**/api/assistant"):
+    for turn, message in enumerate([QUESTIONS[lang]] * 3 + ["uddannelse"]):  # enough turns that the page scrolls
+        page.fill("textarea", message)
         page.locator("#ask-form button[type=submit]").click()
+        # The answer is on the page (and the box emptied) only after the response has been read.
+        page.locator("li.chat-turn").nth(turn).wait_for()
+        page.wait_for_function("() => document.querySelector('#ask-form textarea').value === ''")
     answer = page.locator("li.chat-turn").last
-    answer.wait_for()
     top = answer.evaluate("element => element.getBoundingClientRect().top")
     assert 0 <= top < page.viewport_size["height"] / 2, top
     card = answer.locator(".chat-answer")
