@@ -18,6 +18,7 @@ run: install assets translations model
 test: install assets translations system-deps model
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/pytest -n auto -p no:cacheprovider
 	scripts/with-postgres.sh $(BIN)/pytest -n auto -p no:cacheprovider -m db
 
@@ -49,6 +50,7 @@ model: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff check --fix .

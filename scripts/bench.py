@@ -17,6 +17,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import bench_slow  # scripts/bench_slow.py: citizen pages on an old phone on a poor connection
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 PUBLIC_PAGES = ["/", "/login", "/login/code", "/staff/login", "/accessibility", "/privacy", "/contact", "/signed-out"]
@@ -241,6 +243,7 @@ def main() -> None:
             step_weights(base)
             guide_weights(base)
             first_visit(base)
+            bench_slow.report(bench_slow.measure(base))
             load(port)
         finally:
             server.terminate()

@@ -104,11 +104,10 @@ class Visit:
         cdp.send("Network.emulateNetworkConditions", PROFILE)
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
         self.bytes: dict[str, int] = {}
-        self.urls: dict[str, str] = {}
-        self.html = 0
+        self.types: dict[str, str] = {}  # request id -> resource type (Document, Stylesheet, ...)
         cached: set[str] = set()
         cdp.on("Network.requestServedFromCache", lambda e: cached.add(e["requestId"]))
-        cdp.on("Network.requestWillBeSent", lambda e: self.urls.__setitem__(e["requestId"], e["request"]["url"]))
+        cdp.on("Network.requestWillBeSent", lambda e: self.types.__setitem__(e["requestId"], e.get("type", "")))
         cdp.on("Network.loadingFinished", lambda e: self.bytes.__setitem__(e["requestId"], int(e["encodedDataLength"])))
         response = page.goto(url, wait_until="load")
         self.status = response.status if response else 0
@@ -116,7 +115,6 @@ class Visit:
         self.first_paint = page.evaluate(
             "() => (performance.getEntriesByName('first-contentful-paint')[0] || {startTime: NaN}).startTime"
         )
-        self.html = len(response.body()) if response else 0
         self.network = {rid: size for rid, size in self.bytes.items() if rid not in cached and size > 0}
         page.close()
 
@@ -162,14 +160,16 @@ def report(rows: list[tuple]) -> None:
     )
     print(f"  {'page':<34} {'first visit':>18} {'repeat visit':>18} {'HTML on wire':>13} {'first paint':>12}")
     for path, first, repeat, paint in rows:
-        html_wire = next(iter(first.network.values()), 0)
+        html_wire = sum(size for rid, size in first.network.items() if first.types.get(rid) == "Document")
         verdict = "ok" if paint <= FIRST_PAINT_BUDGET_MS and html_wire <= HTML_BUDGET else "OVER"
         print(
             f"  {path[:34]:<34} {first.total:>8,} B in {first.requests:>2} "
             f"{repeat.total:>8,} B in {repeat.requests:>2} {html_wire:>11,} B {paint:>9,.0f} ms  {verdict}"
         )
     worst = max(paint for *_, paint in rows)
-    print(f"  slowest first paint {worst:,.0f} ms; repeat visits fetch {max(r[2].requests for r in rows)} file(s) at most")
+    print(
+        f"  slowest first paint {worst:,.0f} ms; repeat visits fetch {max(r[2].requests for r in rows)} file(s) at most"
+    )
 
 
 def main() -> None:

@@ -5,7 +5,6 @@ from pathlib import Path
 
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
-from whitenoise import WhiteNoise
 
 from . import config as config_module
 from .config import ROOT
@@ -96,7 +95,7 @@ def create_app(config: config_module.Config | None = None) -> Flask:
 
         app.register_blueprint(devidp_bp)
 
-    from . import cli, errors
+    from . import assets, cli, errors, mail
     from .forms import form_errors, max_length
 
     app.jinja_env.globals.update(form_errors=form_errors, max_length=max_length)
@@ -106,15 +105,14 @@ def create_app(config: config_module.Config | None = None) -> Flask:
     app.jinja_env.filters["plan_field"] = lambda name: PLAN_FIELDS.get(name, name)
     errors.init_app(app)
     cli.init_app(app)
+    assets.init_app(app)
+    mail.init_app(app)
 
     if app.config.get("TRUSTED_PROXIES"):
         # The client's real address and scheme from the trusted proxies' headers (rate limits key on it).
         hops = app.config["TRUSTED_PROXIES"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
-    # Compressed, long-cached static files straight from the WSGI layer, also under gunicorn.
-    app.wsgi_app = WhiteNoise(
-        app.wsgi_app, root=str(ROOT / "static"), prefix="static/", max_age=3600, add_headers_function=_static_headers
-    )
+    assets.serve_static(app, _static_headers)
     return app
 
 

@@ -69,36 +69,6 @@ def staff_required(admin: bool = False) -> Callable:
     return decorator
 
 
-def end_sessions_of_unusable_codes():
-    """A session opened with an invitation code lives only as long as the code (security review F9).
-
-    When a caseworker revokes or replaces the code, when it expires, or when it is locked by wrong dates of birth,
-    the next request from that session ends it and explains why. A code session without a code id (opened before
-    the id was kept) is ended too: signing in again costs the citizen a minute, and nothing saved is lost.
-    """
-    if session.get("auth_method") != INVITATION_SESSION or request.endpoint in ("static", "pages.healthz"):
-        return None
-    invitation_id = session.get("invitation_id")
-    from . import securitylog
-    from .auth.signin import sign_out
-    from .extensions import db
-    from .models import Invitation, utcnow
-    from .rules import invitations
-
-    invitation = db.session.get(Invitation, invitation_id) if isinstance(invitation_id, int) else None
-    if invitation is None:
-        why = "revoked"  # deleted, for example by the retention job
-    else:
-        why = invitations.why_unusable(
-            invitation.expires_at, invitation.revoked_at, invitation.failed_attempts, utcnow()
-        )
-    if why is None:
-        return None
-    securitylog.event("session.ended", "ended", reason=f"code_{why}")
-    sign_out()
-    return redirect(url_for("auth.signed_out", reason="code"))
-
-
 def init_app(app: Flask) -> None:
     @app.before_request
     def database_unavailable():
@@ -118,5 +88,3 @@ def init_app(app: Flask) -> None:
         if getattr(view, "access_rule", PUBLIC) in (PUBLIC, DEMO):
             return None
         return redirect(url_for("auth.signed_out", reason="timeout"))
-
-    app.before_request(end_sessions_of_unusable_codes)

@@ -9,6 +9,7 @@ from flask_login import current_user
 from jinja2 import pass_eval_context
 from markupsafe import Markup
 
+from .bidi import danish, isolate_latin
 from .extensions import babel
 from .i18n import DEFAULT_LANGUAGE, LANGUAGE_COOKIE, LANGUAGES, select_locale, supported
 from .rules.meetings import representable
@@ -27,12 +28,10 @@ def _locale_selector() -> str:
     saved = None
     if getattr(current_user, "is_authenticated", False) and current_user.is_citizen:
         saved = current_user.language
-    on_kiosk = g.get("kiosk") is not None
-    if on_kiosk:
-        # A kiosk is shared by strangers: the language is the visit's (server session), never a cookie or browser.
-        from .kiosk.device import kiosk_language
-
-        g.locale = select_locale(request.args.get("lang"), kiosk_language(), None, None)
+    if g.get("shared_device"):
+        # A device shared by strangers (the lobby kiosk, which sets these in its own before_request): the language
+        # is the visit's, kept on the server, never a cookie, a saved choice or the browser's.
+        g.locale = select_locale(request.args.get("lang"), g.get("device_language"), None, None)
         return g.locale
     g.locale = select_locale(
         request.args.get("lang"),
@@ -92,6 +91,8 @@ def init_app(app: Flask) -> None:
         datetimeformat=_on_the_clock(format_datetime),
         dateformat=_on_the_clock(format_date),
         timeformat=_on_the_clock(format_time),
+        danish=danish,  # a Danish term or title inside any language (bidi.py)
+        isolate_latin=isolate_latin,  # Latin-script terms kept whole inside Arabic and Farsi
     )
     app.jinja_env.globals.update(
         _=template_gettext,

@@ -4,15 +4,15 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from flask import g, jsonify, request
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from .. import audit, mail
 from ..access import public
+from ..citizen import store as citizens
 from ..extensions import csrf, db
-from ..models import Citizen, FormSubmission, Meeting, PlanActivity, PreparationForm, Team, utcnow
-from ..notifications import notify_citizen
+from ..meetings import store as meetings
+from ..models import Citizen, FormSubmission, Meeting, PlanActivity, PreparationForm, utcnow
 from ..plan.publishing import plan_for, publish
+from ..preparation import store as forms
 from ..rules.form_access import Viewer, visible_parts
 from . import bp
 from .auth import api_error, token_required
@@ -52,33 +52,18 @@ def upsert_citizen(external_id: str):
     team_name = " ".join(body["team"].split())  # "Team Nord " is Team Nord, not a new team nobody can see
     if not team_name:
         return api_error(422, "invalid", fields={"team": "must not be blank"})
-    team = db.session.scalar(select(Team).where(Team.name == team_name))
-    if team is None:
-        team = Team(name=team_name)
-        db.session.add(team)
-    citizen = db.session.scalar(select(Citizen).where(Citizen.external_id == external_id))
-    created = citizen is None
-    if created:
-        citizen = Citizen(external_id=external_id, name=body["name"])
-        db.session.add(citizen)
-    citizen.name, citizen.team = body["name"], team
-    for field in ("situation", "language", "email", "phone"):
-        if field in body:
-            setattr(citizen, field, body[field])
-    if "birth_date" in body:
-        citizen.birth_date = _date(body["birth_date"])
-    db.session.flush()
-    audit.record(citizen, audit.WRITE, "citizen_record", "case_system", api=True)
+    fields = {name: body[name] for name in citizens.FIELDS if name in body}
+    if "birth_date" in fields:
+        fields["birth_date"] = _date(fields["birth_date"])
     try:
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
+        citizen, created = citizens.upsert_from_case_system(external_id, body["name"], team_name, fields)
+    except citizens.Conflict:
         return api_error(409, "conflict")
     return jsonify(external_id=external_id, public_id=citizen.public_id, created=created)
 
 
 def _citizen(external_id: str) -> Citizen | None:
-    return db.session.scalar(select(Citizen).where(Citizen.external_id == external_id))
+    return citizens.by_external_id(external_id)
 
 
 @bp.put("/citizens/<external_id>/plan")
@@ -141,40 +126,24 @@ def upsert_meeting(external_id: str):
     if citizen is None:
         return api_error(404, "no such citizen")
     starts = datetime.fromisoformat(body["starts_at"].replace("Z", "+00:00"))
-    meeting = db.session.scalar(select(Meeting).where(Meeting.external_id == external_id))
+    meeting = meetings.by_external_id(external_id)
     created = meeting is None
     if created:
-        meeting = Meeting(external_id=external_id, citizen_id=citizen.id)
-        db.session.add(meeting)
+        meeting = Meeting(external_id=external_id, citizen_id=citizen.id, citizen=citizen)
     elif meeting.citizen_id != citizen.id:
         return api_error(409, "the meeting belongs to another citizen")
-    meeting.starts_at = starts.astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
-    for field in ("duration_minutes", "kind", "place", "address", "participants", "bring", "video_url"):
-        if field in body:
-            setattr(meeting, field, body[field])
-    meeting.duration_minutes = meeting.duration_minutes or 60
-    meeting.kind = meeting.kind or "in_person"
-    meeting.status, meeting.updated_at = "planned", utcnow()
-    db.session.flush()
-    notify_citizen(citizen, "mail/meeting_changed", meeting=meeting)
-    audit.record(citizen, audit.WRITE, "meeting", "case_system", api=True)
-    db.session.commit()
-    mail.deliver_due()
+    fields = {name: body[name] for name in meetings.FIELDS if name in body}
+    meetings.save(meeting, starts.astimezone(ZoneInfo("UTC")).replace(tzinfo=None), fields, meetings.CASE_SYSTEM)
     return jsonify(external_id=external_id, booking_ref=meeting.booking_ref, created=created)
 
 
 @bp.post("/meetings/<external_id>/cancel")
 @token_required("meetings:write")
 def cancel_meeting(external_id: str):
-    meeting = db.session.scalar(select(Meeting).where(Meeting.external_id == external_id))
+    meeting = meetings.by_external_id(external_id)
     if meeting is None:
         return api_error(404, "no such meeting")
-    if meeting.status == "planned":
-        meeting.status, meeting.updated_at = "cancelled", utcnow()
-        notify_citizen(meeting.citizen, "mail/meeting_cancelled", meeting=meeting)
-        audit.record(meeting.citizen, audit.WRITE, "meeting", "case_system", api=True)
-        db.session.commit()
-        mail.deliver_due()
+    meetings.cancel(meeting, meetings.CASE_SYSTEM)
     return jsonify(external_id=external_id, status=meeting.status)
 
 
@@ -200,19 +169,12 @@ def list_forms():
         "false",
     ):
         return api_error(400, "unknown filter value")
-    query = select(PreparationForm).where(PreparationForm.status != "draft").order_by(PreparationForm.submitted_at)
-    if status:
-        query = query.where(PreparationForm.status == status)
-    if acknowledged == "true":
-        query = query.where(PreparationForm.acknowledged_at.is_not(None))
-    elif acknowledged == "false":
-        query = query.where(PreparationForm.acknowledged_at.is_(None))
-    return jsonify(forms=[_form_summary(form) for form in db.session.scalars(query.limit(500))])
+    known = None if acknowledged is None else acknowledged == "true"
+    return jsonify(forms=[_form_summary(form) for form in forms.sent(status, known, limit=500)])
 
 
 def _sent_form(reference: str) -> PreparationForm | None:
-    form = db.session.scalar(select(PreparationForm).where(PreparationForm.reference == reference))
-    return form if form is not None and form.status != "draft" else None
+    return forms.sent_by_reference(reference)
 
 
 @bp.get("/preparation-forms/<reference>")
@@ -245,7 +207,5 @@ def acknowledge_form(reference: str):
     form = _sent_form(reference)
     if form is None:
         return api_error(404, "no such form")
-    if form.acknowledged_at is None:
-        form.acknowledged_at = utcnow()
-        db.session.commit()
+    forms.acknowledge(form)
     return jsonify(reference=reference, acknowledged=True)

@@ -11,19 +11,15 @@ from flask_babel import format_datetime, gettext, ngettext
 from sqlalchemy import func, select
 
 from ..extensions import db
-from ..models import Citizen, Meeting, Message, PreparationForm, utcnow
+from ..meetings import store as meetings
+from ..models import Citizen, Message, PreparationForm
 from ..plan.publishing import published_version_of
 from ..rules.meetings import representable
 from ..rules.preparation import DISCUSSED, DRAFT, REVIEWED, SEEN, SUBMITTED
 
 
 def next_meeting(citizen: Citizen) -> tuple[str, list[tuple[str, str]]]:
-    meeting = db.session.scalar(
-        select(Meeting)
-        .where(Meeting.citizen_id == citizen.id, Meeting.status == "planned", Meeting.starts_at >= utcnow())
-        .order_by(Meeting.starts_at)
-        .limit(1)
-    )
+    meeting = meetings.next_planned(citizen.id)
     if meeting is None:
         return gettext("You have no meetings booked right now."), [
             (gettext("Your meetings"), url_for("meetings.index"))

@@ -12,4 +12,4 @@ def _warm_up_password_check(state) -> None:
     warm_up()
 
 
-from . import staff, views  # noqa: E402, F401
+from . import code_sessions, staff, views  # noqa: E402, F401

@@ -89,7 +89,7 @@ def invitation_login():
             if attempts.use_invitation(invitation.id, now):
                 db.session.commit()
                 sign_in(invitation.citizen, INVITATION_SESSION)
-                # Checked on every request (access.end_sessions_of_unusable_codes): the session lives only as long
+                # Checked on every request (auth/code_sessions.py): the session lives only as long
                 # as the code does.
                 session["invitation_id"] = invitation.id
                 securitylog.event("signin.success", "ok", way="invitation", actor=invitation.citizen.get_id())

@@ -6,18 +6,18 @@ from flask import abort, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from sqlalchemy import select
 from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional, Regexp
 
-from .. import audit, labels, mail
+from .. import audit, labels
 from ..access import staff_required
 from ..extensions import db
-from ..models import Citizen, Meeting, MeetingRequest, utcnow
-from ..notifications import notify_citizen
+from ..meetings import store
+from ..models import Meeting
 from ..rules import meetings as rules
+from ..rules.meetings import RequestStatus
+from ..scope import own_citizen
 from . import bp
-from .views import own_citizen
 
 
 class MeetingForm(FlaskForm):
@@ -46,7 +46,7 @@ class HandleForm(FlaskForm):
 
 
 def own_meeting(public_id: str) -> Meeting:
-    meeting = db.session.scalar(select(Meeting).where(Meeting.public_id == public_id))
+    meeting = store.by_public_id(public_id)
     if meeting is None or current_user.team_id is None or meeting.citizen.team_id != current_user.team_id:
         abort(404)
     audit.touch(meeting.citizen, "meeting")
@@ -64,14 +64,7 @@ def inbox():
     threads = threads_waiting(team_id, for_us=show == "open") if show != "handled" and team_id is not None else []
     requests_ = []
     if show != "citizen" and team_id is not None:  # staff without a team see no one (never "team IS NULL")
-        requests_ = db.session.scalars(
-            select(MeetingRequest)
-            .join(Meeting)
-            .join(Citizen, Citizen.id == Meeting.citizen_id)
-            .where(Citizen.team_id == team_id, MeetingRequest.status == show)
-            .order_by(MeetingRequest.created_at.desc() if show == "handled" else MeetingRequest.created_at)
-            .limit(200)
-        ).all()
+        requests_ = store.requests_of_team(team_id, RequestStatus(show), newest_first=show == "handled")
     # One small form per request, prefixed so that every field id on the page is unique.
     forms = {r.public_id: HandleForm(prefix=r.public_id) for r in requests_}
     page = render_template(
@@ -88,29 +81,21 @@ def inbox():
 @bp.post("/requests/<public_id>/handle")
 @staff_required()
 def handle_request(public_id: str):
-    request_ = db.session.scalar(select(MeetingRequest).where(MeetingRequest.public_id == public_id))
+    request_ = store.request_by_public_id(public_id)
     if request_ is None:
         abort(404)
     own_meeting(request_.meeting.public_id)
     form = HandleForm(prefix=public_id)
     if not form.validate_on_submit():
         abort(400)
-    if request_.status == "open":
-        request_.status, request_.handled_at, request_.handled_by_id = "handled", utcnow(), current_user.id
-        request_.response = form.response.data or None
-        audit.record(request_.meeting.citizen, audit.WRITE, "meeting", "casework")
-        notify_citizen(request_.meeting.citizen, "mail/request_handled", meeting=request_.meeting)
-        db.session.commit()
-        mail.deliver_due()
+    store.handle(request_, current_user.id, form.response.data)
     return redirect(url_for("caseworker.inbox"))
 
 
 def _save(form: MeetingForm, meeting: Meeting) -> None:
     local = datetime.combine(form.date.data, datetime.strptime(form.time.data, "%H:%M").time())
-    meeting.starts_at = rules.to_utc(local)
-    for name in ("duration_minutes", "kind", "place", "address", "participants", "bring", "video_url"):
-        setattr(meeting, name, getattr(form, name).data or (None if name != "duration_minutes" else 60))
-    meeting.updated_at = utcnow()
+    fields = {name: getattr(form, name).data for name in store.FIELDS}
+    store.save(meeting, rules.to_utc(local), fields, store.casework(current_user.id), plan_again=False)
 
 
 @bp.route("/citizens/<public_id>/meetings/new", methods=["GET", "POST"])
@@ -119,13 +104,7 @@ def new_meeting(public_id: str):
     citizen = own_citizen(public_id)
     form = MeetingForm()
     if form.validate_on_submit():
-        meeting = Meeting(citizen_id=citizen.id)
-        _save(form, meeting)
-        db.session.add(meeting)
-        audit.record(citizen, audit.WRITE, "meeting", "casework")
-        notify_citizen(citizen, "mail/meeting_changed", meeting=meeting)
-        db.session.commit()
-        mail.deliver_due()
+        _save(form, Meeting(citizen_id=citizen.id, citizen=citizen))
         return redirect(url_for("caseworker.citizen", public_id=public_id))
     return render_template("caseworker/meeting_form.html", form=form, citizen=citizen, meeting=None), (
         400 if form.errors else 200
@@ -142,10 +121,6 @@ def edit_meeting(public_id: str):
         form.date.data, form.time.data = local.date(), local.strftime("%H:%M")
     if form.validate_on_submit():
         _save(form, meeting)
-        audit.record(meeting.citizen, audit.WRITE, "meeting", "casework")
-        notify_citizen(meeting.citizen, "mail/meeting_changed", meeting=meeting)
-        db.session.commit()
-        mail.deliver_due()
         return redirect(url_for("caseworker.citizen", public_id=meeting.citizen.public_id))
     return render_template("caseworker/meeting_form.html", form=form, citizen=meeting.citizen, meeting=meeting), (
         400 if form.errors else 200
@@ -156,10 +131,5 @@ def edit_meeting(public_id: str):
 @staff_required()
 def cancel_meeting(public_id: str):
     meeting = own_meeting(public_id)
-    if meeting.status == "planned":
-        meeting.status, meeting.updated_at = "cancelled", utcnow()
-        audit.record(meeting.citizen, audit.WRITE, "meeting", "casework")
-        notify_citizen(meeting.citizen, "mail/meeting_cancelled", meeting=meeting)
-        db.session.commit()
-        mail.deliver_due()
+    store.cancel(meeting, store.casework(current_user.id))
     return redirect(url_for("caseworker.citizen", public_id=meeting.citizen.public_id))

@@ -5,13 +5,13 @@ from flask_babel import format_datetime
 from flask_login import current_user
 from sqlalchemy import func, select
 
-from .. import audit, mail
+from .. import audit
 from ..access import staff_required
 from ..extensions import db
 from ..messages.thread import build_form, mark_read, save_draft, send, thread
 from ..models import Citizen, Message, utcnow
+from ..scope import own_citizen
 from . import bp
-from .views import own_citizen
 
 
 @bp.route("/citizens/<public_id>/messages", methods=["GET", "POST"])
@@ -24,7 +24,6 @@ def messages(public_id: str):
         send(citizen, form, staff=current_user)
         audit.record(citizen, audit.WRITE, "messages", "casework")
         db.session.commit()
-        mail.deliver_due()
         return redirect(url_for("caseworker.messages", public_id=public_id) + "#thread-end")
     mark_read(citizen, by_citizen=False)
     audit.record(citizen, audit.READ, "messages", "casework")

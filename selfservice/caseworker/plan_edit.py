@@ -8,14 +8,14 @@ from sqlalchemy import select
 from wtforms import BooleanField, DateField, FloatField, SelectField, StringField, TextAreaField
 from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional
 
-from .. import audit, labels, mail
+from .. import audit, labels
 from ..access import staff_required
 from ..extensions import db
 from ..models import PlanActivity, TeamMinutes, utcnow
 from ..plan.publishing import activity_dict, latest_version, plan_for, publish
 from ..rules import plan as rules
+from ..scope import own_citizen
 from . import bp
-from .views import own_citizen
 
 
 class GoalForm(FlaskForm):
@@ -138,7 +138,6 @@ def publish_plan(public_id: str):
     if version is not None:
         audit.record(citizen, audit.WRITE, "plan", "casework")
     db.session.commit()
-    mail.deliver_due()
     return redirect(url_for("caseworker.plan", public_id=public_id, published=version.number if version else 0))
 
 

@@ -14,6 +14,7 @@ from wtforms.validators import DataRequired, Length, Optional
 from .. import audit, labels
 from ..access import staff_required
 from ..extensions import db
+from ..meetings import store as meetings
 from ..models import Citizen, FormSubmission, Meeting, PreparationForm, PreparationNote, utcnow
 from ..preparation import store
 from ..preparation.steps import STEPS
@@ -159,12 +160,7 @@ def form_detail(reference: str):
 
 
 def _meeting_of(form: PreparationForm):
-    return db.session.scalar(
-        select(Meeting)
-        .where(Meeting.citizen_id == form.citizen_id, Meeting.starts_at >= utcnow(), Meeting.status == "planned")
-        .order_by(Meeting.starts_at)
-        .limit(1)
-    )
+    return meetings.next_planned(form.citizen_id)
 
 
 @bp.post("/forms/<reference>/status")

@@ -17,8 +17,9 @@ from ..access import citizen_required, public
 from ..extensions import db, limiter
 from ..i18n import LANGUAGES
 from ..i18n_web import current_language, remember_language
+from ..meetings import store as meeting_store
 from ..meetings.calendar import meetings_calendar
-from ..models import Citizen, Meeting
+from ..models import Citizen
 from . import bp
 
 
@@ -113,9 +114,7 @@ def calendar_feed(token: str):
     citizen = db.session.scalar(select(Citizen).where(Citizen.calendar_token_hash == _token_hash(token)))
     if citizen is None:
         abort(404)
-    meetings = db.session.scalars(
-        select(Meeting).where(Meeting.citizen_id == citizen.id).order_by(Meeting.starts_at)
-    ).all()
+    meetings = meeting_store.of_citizen(citizen.id)
     response = Response(meetings_calendar(meetings), mimetype="text/calendar")
     response.headers["Cache-Control"] = "no-store"
     return response

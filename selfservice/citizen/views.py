@@ -5,7 +5,8 @@ from sqlalchemy import select
 from .. import labels
 from ..access import citizen_required, signed_in_with_invitation
 from ..extensions import db
-from ..models import AuditEntry, Meeting, Message, utcnow
+from ..meetings import store as meetings
+from ..models import AuditEntry, Message
 from . import bp
 
 
@@ -25,12 +26,7 @@ def home():
             .where(Message.citizen_id == current_user.id, Message.from_citizen.is_(False), Message.read_at.is_(None))
             .limit(1)
         ),
-        next_meeting=db.session.scalar(
-            select(Meeting)
-            .where(Meeting.citizen_id == current_user.id, Meeting.status == "planned", Meeting.starts_at >= utcnow())
-            .order_by(Meeting.starts_at)
-            .limit(1)
-        ),
+        next_meeting=meetings.next_planned(current_user.id),
     )
 
 

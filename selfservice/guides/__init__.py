@@ -7,6 +7,9 @@ from flask import Blueprint, Flask, current_app
 from .content import Library, load_library
 
 bp = Blueprint("guides", __name__)
+# Tools that take a reader further, listed on the guides page: the self-checks register theirs here (name -> title),
+# so that guides need not import the feature that builds on them.
+SELF_CHECKS: dict[str, object] = {}
 
 
 def init_app(app: Flask) -> None:

@@ -11,6 +11,8 @@ import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
+from ..bidi import isolate_latin
+from ..i18n import DEFAULT_LANGUAGE
 from .content import MARKER, without_markers
 
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
@@ -24,10 +26,12 @@ SOURCE_ID = "source-{}"
 
 
 @lru_cache(maxsize=1024)
-def render_markdown(source: str, source_label: str = "Source") -> Markup:
+def render_markdown(source: str, source_label: str = "Source", lang: str = DEFAULT_LANGUAGE) -> Markup:
     """Each second-level heading gets an id ("section-1", "section-2" …), so the assistant can link to the part of
     a guide that answers a question; each claim's marker [^n] becomes a link to the n-th source in the list below
-    the article, read out as "Source n" (`source_label`, in the reader's language)."""
+    the article, read out as "Source n" (`source_label`, in the reader's language). In a right-to-left text (`lang`,
+    the language the source is written in) each run of Latin-script words, such as a Danish term, is isolated left
+    to right (see bidi.py)."""
     tokens = _markdown.parse(source)
     number = 0
     for token in tokens:
@@ -36,6 +40,7 @@ def render_markdown(source: str, source_label: str = "Source") -> Markup:
             token.attrSet("id", SECTION_ID.format(number))
     html = _markdown.renderer.render(tokens, _markdown.options, {})
     clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=ALLOWED_SCHEMES)
+    clean = str(isolate_latin(Markup(clean), lang))  # noqa: S704 - sanitised above; our <bdi> only wraps text
     label = escape(source_label)
 
     def footnote(match) -> str:  # our own markup around digits only, added after sanitising
@@ -43,7 +48,7 @@ def render_markdown(source: str, source_label: str = "Source") -> Markup:
         target = SOURCE_ID.format(number)
         return f'<sup class="footnote"><a href="#{target}"><span class="sr-only">{label} </span>{number}</a></sup>'
 
-    return Markup(MARKER.sub(footnote, clean))  # noqa: S704 - sanitised by nh3; the footnotes are ours
+    return Markup(MARKER.sub(footnote, clean))  # noqa: S704 - sanitised by nh3; the footnotes and isolates are ours
 
 
 @dataclass(frozen=True)

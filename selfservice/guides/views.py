@@ -15,8 +15,7 @@ from ..extensions import db
 from ..i18n import DEFAULT_LANGUAGE
 from ..i18n_web import current_language
 from ..labels import GUIDE_SITUATIONS, GUIDE_TOPICS
-from ..selfchecks.texts import TITLES as SELF_CHECK_TITLES
-from . import bp, library
+from . import SELF_CHECKS, bp, library
 from .content import ALL_SITUATIONS, Article
 from .render import render_markdown
 from .reviews import last_review
@@ -94,7 +93,7 @@ def index():
         situations=GUIDE_SITUATIONS,
         easy=easy_reading(),
         lang=lang,
-        selfcheck_titles=SELF_CHECK_TITLES,
+        selfcheck_titles=SELF_CHECKS,
         changes={slug: change for slug in lib.articles if (change := lib.upcoming(slug))},
     )
 
@@ -121,7 +120,7 @@ def article(slug: str):
         wants_danish=wants_danish,
         translation_missing=lang not in item.texts,
         translation_outdated=lang in item.texts and not item.is_current(lang),
-        body=render_markdown(text.body, gettext("Source")),
+        body=render_markdown(text.body, gettext("Source"), text.lang),
         upcoming=upcoming,
         upcoming_text=upcoming.text_for(lang) if upcoming else None,
         preview=preview,

@@ -6,31 +6,11 @@ is needed; it names no person, and it is worthless on any other day.
 
 from __future__ import annotations
 
-from flask import current_app
-from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import select
-
 from ..extensions import db
+from ..meetings import store as meetings
+from ..meetings.checkin_code import meeting_for_code
 from ..models import Meeting, utcnow
 from ..rules import kiosk as rules
-
-SALT = "kiosk-check-in"
-
-
-def _serializer() -> URLSafeSerializer:
-    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=SALT)
-
-
-def code_for(meeting: Meeting) -> str:
-    return "CHK." + _serializer().dumps(meeting.public_id)
-
-
-def meeting_for_code(code: str) -> Meeting | None:
-    try:
-        public_id = _serializer().loads(code.strip().removeprefix("CHK."))
-    except BadSignature:
-        return None
-    return db.session.scalar(select(Meeting).where(Meeting.public_id == public_id))
 
 
 def facts(meeting: Meeting) -> rules.MeetingFacts:
@@ -38,7 +18,7 @@ def facts(meeting: Meeting) -> rules.MeetingFacts:
 
 
 def by_reference(reference: str, day: int, month: int) -> tuple[str, Meeting | None]:
-    meeting = db.session.scalar(select(Meeting).where(Meeting.booking_ref == rules.normalise_reference(reference)))
+    meeting = meetings.by_booking_ref(rules.normalise_reference(reference))
     outcome = rules.check_in(facts(meeting) if meeting else None, day, month, utcnow())
     return outcome, meeting
 
@@ -53,10 +33,3 @@ def by_code(code: str) -> tuple[str, Meeting | None]:
 def mark_arrived(meeting: Meeting) -> None:
     meeting.checked_in_at = utcnow()
     db.session.commit()
-
-
-def qr_svg(meeting: Meeting) -> str:
-    """The check-in code as an inline SVG (a few hundred bytes; no image request, no JavaScript)."""
-    import segno
-
-    return segno.make(code_for(meeting), error="m").svg_inline(scale=5, border=2, dark="#000", light="#fff")

@@ -64,6 +64,7 @@ def _load_kiosk() -> None:
         g.kiosk_revoked = True
         return
     g.kiosk = kiosk
+    g.shared_device, g.device_language = True, session.get(LANGUAGE_KEY)  # read by i18n_web's locale selector
 
 
 def init_app(app: Flask) -> None:
@@ -104,10 +105,6 @@ def new_visit() -> None:
     """Forget everything the session held and give the visit a new session id (the old record is deleted)."""
     session.clear()
     session.regenerate()
-
-
-def kiosk_language() -> str | None:
-    return session.get(LANGUAGE_KEY) if g.get("kiosk") is not None else None
 
 
 def touch(kiosk: Kiosk) -> None:

@@ -15,6 +15,7 @@ from ..assistant import store as assistant_store
 from ..extensions import db, limiter
 from ..i18n import LANGUAGES
 from ..i18n_web import current_language
+from ..meetings import store as meetings
 from ..models import Kiosk, KioskHelpRequest, Meeting, utcnow
 from ..rules import kiosk as rules
 from ..rules.meetings import to_local
@@ -114,7 +115,7 @@ def scan():
 @public
 def checked_in():
     kiosk = _kiosk_or_refuse()
-    meeting = db.session.scalar(select(Meeting).where(Meeting.public_id == session.get(CHECKED_IN_KEY, "")))
+    meeting = meetings.by_public_id(session.get(CHECKED_IN_KEY, ""))
     if meeting is None:
         return redirect(url_for("kiosk.start"))
     return render_template(

@@ -4,23 +4,21 @@ a button, and a receipt; the request stays visible with its status until a casew
 from flask import Response, abort, redirect, render_template, url_for
 from flask_login import current_user
 from markupsafe import Markup
-from sqlalchemy import select
 
 from .. import labels
 from ..access import citizen_required
-from ..extensions import db
-from ..kiosk.checkin import qr_svg
-from ..models import Meeting, MeetingRequest, utcnow
+from ..models import Meeting, utcnow
 from ..rules import meetings as rules
-from . import bp
+from . import bp, store
 from .calendar import meeting_calendar
+from .checkin_code import qr_svg
 from .forms import CancelForm, ConfirmForm, MoveForm
 
 FORMS = {"confirm": ConfirmForm, "move": MoveForm, "cancel": CancelForm}
 
 
 def own_meeting(public_id: str) -> Meeting:
-    meeting = db.session.scalar(select(Meeting).where(Meeting.public_id == public_id))
+    meeting = store.by_public_id(public_id)
     if meeting is None or meeting.citizen_id != current_user.id:
         abort(404)
     return meeting
@@ -30,9 +28,7 @@ def own_meeting(public_id: str) -> Meeting:
 @citizen_required()
 def index():
     now = utcnow()
-    meetings = db.session.scalars(
-        select(Meeting).where(Meeting.citizen_id == current_user.id).order_by(Meeting.starts_at)
-    ).all()
+    meetings = store.of_citizen(current_user.id)
     upcoming = [m for m in meetings if rules.is_upcoming(m.status, m.starts_at, m.duration_minutes, now)]
     past = [m for m in reversed(meetings) if m not in upcoming]
     return render_template("meetings/index.html", upcoming=upcoming, past=past, labels=labels)
@@ -80,22 +76,13 @@ def request_page(public_id: str, action: str):
     form = FORMS[action]()
     if form.validate_on_submit():
         kind = form.kind.data if action == "cancel" else action
-        # Pressing twice, or going back and sending again, must not make two requests.
-        existing = db.session.scalar(
-            select(MeetingRequest).where(
-                MeetingRequest.meeting_id == meeting.id, MeetingRequest.kind == kind, MeetingRequest.status == "open"
-            )
+        sent = store.ask(
+            meeting,
+            kind,
+            reason=getattr(form, "reason", None) and form.reason.data,
+            preferred_times=getattr(form, "preferred_times", None) and form.preferred_times.data,
         )
-        if existing is None:
-            existing = MeetingRequest(
-                meeting_id=meeting.id,
-                kind=kind,
-                reason=getattr(form, "reason", None) and form.reason.data,
-                preferred_times=getattr(form, "preferred_times", None) and form.preferred_times.data,
-            )
-            db.session.add(existing)
-            db.session.commit()
-        return redirect(url_for("meetings.receipt", public_id=existing.public_id))
+        return redirect(url_for("meetings.receipt", public_id=sent.public_id))
     status = 400 if form.errors else 200
     return render_template(f"meetings/{action}.html", meeting=meeting, form=form, labels=labels), status
 
@@ -103,7 +90,7 @@ def request_page(public_id: str, action: str):
 @bp.get("/requests/<public_id>")
 @citizen_required()
 def receipt(public_id: str):
-    request_ = db.session.scalar(select(MeetingRequest).where(MeetingRequest.public_id == public_id))
+    request_ = store.request_by_public_id(public_id)
     if request_ is None or request_.meeting.citizen_id != current_user.id:
         abort(404)
     return render_template("meetings/receipt.html", request_=request_, meeting=request_.meeting, labels=labels)

@@ -7,6 +7,7 @@ from wtforms import SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from ..extensions import db
+from ..meetings import store as meeting_store
 from ..models import Citizen, Meeting, Message, MessageDraft, Plan, PlanActivity, StaffUser, utcnow
 from ..notifications import notify_citizen
 from ..rules.preparation import TEXT_LIMIT
@@ -28,9 +29,7 @@ def reference_choices(citizen: Citizen) -> list[tuple[str, object]]:
     from ..rules.meetings import representable
 
     choices: list[tuple[str, object]] = [("", _l("Nothing in particular"))]
-    meetings = db.session.scalars(
-        select(Meeting).where(Meeting.citizen_id == citizen.id, Meeting.status == "planned").order_by(Meeting.starts_at)
-    )
+    meetings = meeting_store.planned_of_citizen(citizen.id)
     for meeting in meetings:
         when = format_datetime(representable(meeting.starts_at), "short")
         choices.append((f"meeting:{meeting.public_id}", _l("Meeting %(date)s", date=when)))

@@ -49,7 +49,7 @@ def citizen_context() -> FormContext:
 
 
 def together_context(public_id: str) -> FormContext:
-    from ..caseworker.views import own_citizen
+    from ..scope import own_citizen
 
     citizen = own_citizen(public_id)
     if not current_user.is_staff:

@@ -158,3 +158,26 @@ def mark_seen(form: PreparationForm) -> bool:
         .values(status=rules.SEEN, seen_at=utcnow(), version=PreparationForm.version + 1)
     )
     return result.rowcount == 1
+
+
+def sent(status: str | None = None, acknowledged: bool | None = None, limit: int = 500) -> list[PreparationForm]:
+    """Forms the citizens have sent (never drafts), oldest first, for the case system."""
+    query = select(PreparationForm).where(PreparationForm.status != rules.DRAFT)
+    if status:
+        query = query.where(PreparationForm.status == status)
+    if acknowledged is not None:
+        seen = PreparationForm.acknowledged_at.is_not(None)
+        query = query.where(seen if acknowledged else PreparationForm.acknowledged_at.is_(None))
+    return list(db.session.scalars(query.order_by(PreparationForm.submitted_at).limit(limit)))
+
+
+def sent_by_reference(reference: str) -> PreparationForm | None:
+    form = db.session.scalar(select(PreparationForm).where(PreparationForm.reference == reference))
+    return form if form is not None and form.status != rules.DRAFT else None
+
+
+def acknowledge(form: PreparationForm) -> None:
+    """The case system has taken the form in; acknowledging twice changes nothing."""
+    if form.acknowledged_at is None:
+        form.acknowledged_at = utcnow()
+        db.session.commit()

@@ -180,9 +180,6 @@ def submit(ctx: FormContext):
     if submission is None:
         return redirect(ctx.url("check", stale=1))
     _audit_write(ctx)
-    from ..mail import deliver_due
-
-    deliver_due()
     return redirect(ctx.url("receipt"))
 
 

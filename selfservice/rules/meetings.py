@@ -5,7 +5,22 @@ summer time.
 """
 
 from datetime import datetime, timedelta
+from enum import StrEnum
 from zoneinfo import ZoneInfo
+
+
+class MeetingStatus(StrEnum):
+    """A meeting's state; stored as its value, so the database and the API keep the plain words."""
+
+    PLANNED = "planned"
+    CANCELLED = "cancelled"
+    HELD = "held"
+
+
+class RequestStatus(StrEnum):
+    OPEN = "open"
+    HANDLED = "handled"
+
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 VIDEO_LINK_BEFORE = timedelta(minutes=15)
@@ -45,9 +60,14 @@ def video_link_visible(kind: str, starts_at: datetime, duration_minutes: int, no
 
 
 def is_upcoming(status: str, starts_at: datetime, duration_minutes: int, now: datetime) -> bool:
-    return status == "planned" and now <= representable(starts_at) + timedelta(minutes=duration_minutes)
+    return status == MeetingStatus.PLANNED and now <= representable(starts_at) + timedelta(minutes=duration_minutes)
 
 
 def may_request(kind: str, status: str, starts_at: datetime, now: datetime) -> bool:
     """Requests about a meeting are possible while it is planned and has not started."""
-    return kind in REQUEST_KINDS and status == "planned" and now < starts_at
+    return kind in REQUEST_KINDS and status == MeetingStatus.PLANNED and now < starts_at
+
+
+def may_cancel(status: str) -> bool:
+    """Only a planned meeting can be cancelled; cancelling twice changes nothing (and tells no one twice)."""
+    return status == MeetingStatus.PLANNED

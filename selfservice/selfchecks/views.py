@@ -10,12 +10,13 @@ from flask import abort, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
 from ..access import public
-from ..guides import library
+from ..guides import SELF_CHECKS, library
 from ..rules.selfchecks import CHECKS, Ask
 from . import bp, texts
 from .forms import QUESTIONS
 
 SESSION_KEY = "selfchecks"
+SELF_CHECKS.update(texts.TITLES)  # listed on the guides page
 
 
 def _check(name: str):

@@ -35,7 +35,8 @@ def test_an_article_before_and_after_its_change_date(chromium, dated_server, mon
         page.goto(f"/guides/uddannelsesloeft?lang={lang}")
         title = page.locator("h1").inner_text()
         assert (title == NEW_TITLE[lang]) is expect_new
-        assert (CHANGE[lang] in page.content()) is not expect_new
+        shown = page.locator("body").inner_text().replace("\u2011", "-")  # Latin terms in RTL keep their hyphens
+        assert (CHANGE[lang] in shown) is not expect_new
         assert page.evaluate("document.documentElement.dir") == ("rtl" if lang == "ar" else "ltr")
         results = Axe().run(page, options=WCAG_AA)
         found += [f"{day} {lang}: {v['id']}" for v in results.response["violations"]]

@@ -22,7 +22,8 @@ def operations(app):
 def test_the_api_keeps_its_published_promises(app):
     with app.app_context():
         token = create_token("schemathesis", ALL)[1]
-    headers = {"Authorization": f"Bearer {token}"}
+    # Schemathesis asks for gzip but its WSGI transport does not unpack it; compression is tested in test_static_files.
+    headers = {"Authorization": f"Bearer {token}", "Accept-Encoding": "identity"}
     found = operations(app)
     assert len(found) == 7
     for operation in found:
@@ -53,7 +54,7 @@ def test_the_assistant_api_keeps_its_published_promises(app):
     )
     @given(case=operation.as_strategy())
     def check(case):
-        case.call_and_validate()
+        case.call_and_validate(headers={"Accept-Encoding": "identity"})
 
     try:
         check()

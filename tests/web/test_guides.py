@@ -15,6 +15,11 @@ LIBRARY = load_library(CONTENT_DIR)
 ALL_PAGES = [(slug, lang) for slug in sorted(LIBRARY.articles) for lang in LANGUAGES]
 
 
+def shown(tag) -> str:
+    """The words as read, across the `<bdi>` around Danish terms in Arabic and Farsi (and their U+2011 hyphens)."""
+    return " ".join(tag.get_text().split()).replace("\u2011", "-")
+
+
 @contextmanager
 def library_from(app, directory):
     """Serve the guides from another folder for one test (the app loads them once at start-up)."""
@@ -31,8 +36,8 @@ def test_every_article_renders_in_every_language_with_its_sources_and_review_dat
     article = LIBRARY.get(slug)
     html = page(client.get(f"/guides/{slug}?lang={lang}"))
     assert html.html["lang"] == lang and html.html["dir"] == LANGUAGES[lang].direction
-    assert html.h1.get_text(strip=True) == article.texts[lang].title
-    assert html.find(id="guide-summary").get_text(strip=True) == article.texts[lang].summary
+    assert shown(html.h1) == article.texts[lang].title
+    assert shown(html.find(id="guide-summary")) == article.texts[lang].summary
     assert html.find(id="guide-body").get_text(strip=True)
     facts = html.find("section", class_="guide-facts")
     assert [a["href"] for a in facts.find_all("a")] == [source.url for source in article.sources]

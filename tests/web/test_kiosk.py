@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from selfservice.extensions import db
 from selfservice.kiosk.admin import create_kiosk
-from selfservice.kiosk.checkin import code_for
+from selfservice.meetings.checkin_code import code_for
 from selfservice.models import Citizen, Conversation, Kiosk, Meeting, WebSession, utcnow
 from tests.helpers import citizen, csrf_token, page, sign_in_as, staff
 
