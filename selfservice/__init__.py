@@ -111,7 +111,8 @@ def create_app(config: config_module.Config | None = None) -> Flask:
     if app.config.get("TRUSTED_PROXIES"):
         # The client's real address and scheme from the trusted proxies' headers (rate limits key on it).
         hops = app.config["TRUSTED_PROXIES"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
+        # Flask's documented way to wrap the WSGI app; its typing declares wsgi_app a method.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
     assets.serve_static(app, _static_headers)
     return app
 

@@ -21,7 +21,7 @@ INVITATION_SESSION = "invitation"
 
 
 def _mark(view: Callable, rule: str) -> Callable:
-    view.access_rule = rule
+    vars(view)["access_rule"] = rule  # a function attribute, which mypy does not model; read with getattr
     return view
 
 

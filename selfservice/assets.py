@@ -56,7 +56,7 @@ def init_app(app: Flask) -> None:
 
 def serve_static(app: Flask, add_headers) -> None:
     """Static files straight from the WSGI layer, also under gunicorn: fingerprinted ones immutable for a year."""
-    app.wsgi_app = WhiteNoise(
+    app.wsgi_app = WhiteNoise(  # type: ignore[method-assign]  # Flask's documented way to wrap the WSGI app
         app.wsgi_app,
         root=str(ROOT / "static"),
         prefix="static/",

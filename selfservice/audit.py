@@ -120,3 +120,15 @@ def init_app(app: Flask) -> None:
         if missing:
             db.session.commit()
         return response
+
+
+def staff_reads_of(citizen_id: int, limit: int = 200) -> list[AuditEntry]:
+    """What staff and the case system did with the citizen's data, newest first (the citizen's access log)."""
+    return list(
+        db.session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.citizen_id == citizen_id, AuditEntry.actor_kind.in_(["staff", "api"]))
+            .order_by(AuditEntry.at.desc())
+            .limit(limit)
+        )
+    )

@@ -49,7 +49,8 @@ def problems(path: Path) -> list[str]:
         if not message.id:
             continue
         ids = [message.id] if isinstance(message.id, str) else list(message.id)
-        strings = [message.string] if isinstance(message.string, str) else list(message.string)
+        string = message.string or ""  # None only for a message built by hand: read as untranslated
+        strings = [string] if isinstance(string, str) else list(string)
         label = message_key(message)[:60]
         if message.fuzzy:
             found.append(f"{path}: fuzzy: {label!r}")

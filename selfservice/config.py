@@ -8,11 +8,16 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from typing import overload
 
 DEFAULT_SECRET = "dev-secret-change-me"  # noqa: S105 - a marker that production refuses
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@overload
+def env(name: str, default: str) -> str: ...
+@overload
+def env(name: str, default: None = None) -> str | None: ...
 def env(name: str, default: str | None = None) -> str | None:
     return os.environ.get(f"SELFSERVICE_{name}", default)
 

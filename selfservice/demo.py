@@ -15,6 +15,7 @@ from .auth.passwords import hash_password
 from .extensions import db
 from .models import Citizen, Invitation, Kiosk, Meeting, StaffUser, Team, utcnow
 from .rules import invitations
+from .rules.meetings import MeetingStatus
 
 demo_cli = AppGroup("demo", help="Demo data (demo mode only).")
 
@@ -54,12 +55,12 @@ def seed() -> list[str]:
     staff_issuer = current_app.config["OIDC_STAFF_ISSUER"]
     teams = {}
     for name, department in TEAMS:
-        team = db.session.scalar(select(Team).where(Team.name == name))
-        if team is None:
-            team = Team(name=name, department=department)
-            db.session.add(team)
+        record = db.session.scalar(select(Team).where(Team.name == name))
+        if record is None:
+            record = Team(name=name, department=department)
+            db.session.add(record)
             created.append(f"team {name}")
-        teams[name] = team
+        teams[name] = record
     for subject, name, born, language, situation, team, (days, kind) in CITIZENS:
         citizen = db.session.scalar(select(Citizen).where(Citizen.oidc_subject == subject))
         if citizen is None:
@@ -80,7 +81,7 @@ def seed() -> list[str]:
             when = (utcnow() + timedelta(days=days)).replace(hour=9, minute=0, second=0, microsecond=0)
             db.session.add(Meeting(citizen_id=citizen.id, starts_at=when, kind=kind))
             created.append(f"meeting for {name}")
-    for subject, name, email, role, team in STAFF:
+    for subject, name, email, role, team_name in STAFF:
         if db.session.scalar(select(StaffUser).where(StaffUser.email == email)) is None:
             db.session.add(
                 StaffUser(
@@ -89,7 +90,7 @@ def seed() -> list[str]:
                     name=name,
                     email=email,
                     role=role,
-                    team=teams.get(team),
+                    team=teams.get(team_name) if team_name else None,
                     password_hash=demo_password_hash(),
                 )
             )
@@ -140,6 +141,7 @@ def seed_kiosk() -> list[str]:
         kiosk.revoked_at = None
         created.append(f"kiosk {name}: activate at /kiosk/activate/{DEMO_KIOSK_TOKEN}")
     olena = db.session.scalar(select(Citizen).where(Citizen.oidc_subject == "demo-olena"))
+    assert olena is not None  # seed() creates the demo citizens before the kiosk
     meeting = db.session.scalar(select(Meeting).where(Meeting.booking_ref == DEMO_CHECK_IN_REF))
     now = to_local(utcnow()).replace(tzinfo=None)
     if meeting is None or to_local(meeting.starts_at).date() != now.date():
@@ -147,7 +149,7 @@ def seed_kiosk() -> list[str]:
         if meeting is None:
             meeting = Meeting(citizen_id=olena.id, booking_ref=DEMO_CHECK_IN_REF, kind="in_person")
             db.session.add(meeting)
-        meeting.starts_at, meeting.status, meeting.checked_in_at = starts, "planned", None
+        meeting.starts_at, meeting.status, meeting.checked_in_at = starts, MeetingStatus.PLANNED, None
         meeting.place = "Jobcenter Demokommune, mødelokale 3"
         created.append(f"meeting today for Olena, booking reference {DEMO_CHECK_IN_REF}")
     return created

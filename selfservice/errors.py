@@ -2,6 +2,7 @@
 
 from flask import Flask, jsonify, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
+from flask_limiter import RateLimitExceeded
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
@@ -89,7 +90,7 @@ def init_app(app: Flask) -> None:
     def http_error(error: HTTPException):
         code = error.code or 500
         if code in LOGGED_REFUSALS:
-            limit = str(error.limit.limit) if code == 429 and getattr(error, "limit", None) else None
+            limit = str(error.limit.limit) if isinstance(error, RateLimitExceeded) else None
             securitylog.event(LOGGED_REFUSALS[code], "refused", status=code, limit=limit)
         if code not in MESSAGES and not request.path.startswith("/api/"):
             return error

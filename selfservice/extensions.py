@@ -1,5 +1,7 @@
 """Extensions are created here, unbound, and wired to an app in create_app (the init_app pattern)."""
 
+from typing import TYPE_CHECKING, Any, cast
+
 import flask_babel
 from authlib.integrations.flask_client import OAuth
 from flask_limiter import Limiter
@@ -8,7 +10,7 @@ from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
-from sqlalchemy import MetaData
+from sqlalchemy import CursorResult, Delete, MetaData, Update
 from sqlalchemy.orm import DeclarativeBase
 from werkzeug.utils import cached_property
 
@@ -52,9 +54,24 @@ class Babel(flask_babel.Babel):
 
 
 db = SQLAlchemy(model_class=Base)
+# The base class for the models. Type checkers cannot use `db.Model` as a base class (it is made at run time,
+# python/mypy#8603), so they are shown Base, from whose body Flask-SQLAlchemy builds db.Model.
+if TYPE_CHECKING:
+    Model = Base
+else:
+    Model = db.Model
 migrate = Migrate()
 babel = Babel()
 csrf = CSRFProtect()
 login_manager = LoginManager()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
 oauth = OAuth()
+
+
+def rows_changed(statement: Update | Delete) -> int:
+    """Runs an UPDATE or DELETE in the current session; how many rows it changed.
+
+    Such a statement always gives a CursorResult, which has the row count, but Session.execute is typed to return a
+    plain Result since SQLAlchemy 2.0.44; the cast is what SQLAlchemy's changelog recommends.
+    """
+    return cast(CursorResult[Any], db.session.execute(statement)).rowcount

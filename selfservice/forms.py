@@ -1,10 +1,12 @@
 """Form helpers shared by features: a date entered as day, month and year in three boxes (the design system's
 date pattern, which works on every phone keyboard, unlike a date picker)."""
 
+from collections.abc import Iterable
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from wtforms import Field, FieldList, FormField, IntegerField
+from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]  # WTForms 3.3; the stubs are 3.2
 from wtforms.validators import Length, NumberRange, Optional
 
 
@@ -27,6 +29,12 @@ def date_from_parts(day: Field, month: Field, year: Field) -> date | None:
         return None
 
 
+def options(pairs: Iterable[tuple[str, object]]) -> list:
+    """(code, label) pairs as the choices of a select, radio or checkbox field. WTForms 3.3 deprecates plain tuples
+    (3.4 drops them) and takes a dict only when every label is a plain string, which a lazy translation is not."""
+    return [SelectChoice(code, label) for code, label in pairs]
+
+
 __all__ = [
     "date_from_parts",
     "day_field",
@@ -34,6 +42,7 @@ __all__ = [
     "form_errors",
     "max_length",
     "month_field",
+    "options",
     "year_field",
 ]
 

@@ -6,6 +6,10 @@ wrote it, and a citizen reads the access log in their own language.
 
 from flask_babel import lazy_gettext as _l
 
+from .rules.meetings import MeetingStatus, RequestStatus
+from .rules.plan import ActivityStatus, Area
+from .rules.preparation import FormStatus
+
 SITUATIONS = {
     "dagpenge": _l("Unemployment benefit (dagpenge)"),
     "kontanthjaelp": _l("Social assistance (kontanthjælp)"),
@@ -66,11 +70,11 @@ AUDIT_PURPOSES = {
 }
 
 FORM_STATUSES = {
-    "draft": _l("Draft – not sent yet"),
-    "submitted": _l("Sent"),
-    "seen": _l("Seen by your caseworker"),
-    "reviewed": _l("Read and ready for the meeting"),
-    "discussed": _l("Talked about at the meeting"),
+    FormStatus.DRAFT: _l("Draft – not sent yet"),
+    FormStatus.SUBMITTED: _l("Sent"),
+    FormStatus.SEEN: _l("Seen by your caseworker"),
+    FormStatus.REVIEWED: _l("Read and ready for the meeting"),
+    FormStatus.DISCUSSED: _l("Talked about at the meeting"),
 }
 
 
@@ -87,7 +91,11 @@ MEETING_KINDS = {
     "team": _l("Team meeting"),
 }
 
-MEETING_STATUSES = {"planned": _l("Planned"), "cancelled": _l("Cancelled"), "held": _l("Held")}
+MEETING_STATUSES = {
+    MeetingStatus.PLANNED: _l("Planned"),
+    MeetingStatus.CANCELLED: _l("Cancelled"),
+    MeetingStatus.HELD: _l("Held"),
+}
 
 REQUEST_KINDS = {
     "confirm": _l("You confirmed that you will come"),
@@ -97,8 +105,8 @@ REQUEST_KINDS = {
 }
 
 REQUEST_STATUSES = {
-    "open": _l("Received – waiting for your caseworker"),
-    "handled": _l("Handled by your caseworker"),
+    RequestStatus.OPEN: _l("Received – waiting for your caseworker"),
+    RequestStatus.HANDLED: _l("Handled by your caseworker"),
 }
 
 STAFF_REQUEST_KINDS = {
@@ -109,17 +117,17 @@ STAFF_REQUEST_KINDS = {
 }
 
 ACTIVITY_STATUSES = {
-    "ongoing": _l("Ongoing"),
-    "planned": _l("Planned"),
-    "finished": _l("Finished"),
-    "cancelled": _l("Cancelled"),
+    ActivityStatus.ONGOING: _l("Ongoing"),
+    ActivityStatus.PLANNED: _l("Planned"),
+    ActivityStatus.FINISHED: _l("Finished"),
+    ActivityStatus.CANCELLED: _l("Cancelled"),
 }
 
 AREAS = {
-    "employment": _l("Work and employment"),
-    "social": _l("Social support"),
-    "health": _l("Health"),
-    "education": _l("Education"),
+    Area.EMPLOYMENT: _l("Work and employment"),
+    Area.SOCIAL: _l("Social support"),
+    Area.HEALTH: _l("Health"),
+    Area.EDUCATION: _l("Education"),
 }
 
 GOAL_KINDS = {"job": _l("Job"), "education": _l("Education")}

@@ -10,6 +10,7 @@ from . import mail
 from .extensions import db
 from .models import Citizen, Meeting, OutboxMessage, utcnow
 from .rules import notifications as timing
+from .rules.meetings import MeetingStatus
 
 
 def channels_for(citizen: Citizen) -> list[tuple[str, str]]:
@@ -48,7 +49,9 @@ def schedule_reminders() -> int:
     now = utcnow()
     meetings = db.session.scalars(
         select(Meeting).where(
-            Meeting.status == "planned", Meeting.starts_at > now, Meeting.starts_at <= now + timedelta(hours=24)
+            Meeting.status == MeetingStatus.PLANNED,
+            Meeting.starts_at > now,
+            Meeting.starts_at <= now + timedelta(hours=24),
         )
     ).all()
     queued = 0

@@ -14,7 +14,7 @@ from flask.cli import AppGroup
 from sqlalchemy import delete, or_, select
 
 from .assistant.store import purge as purge_conversations
-from .extensions import db
+from .extensions import db, rows_changed
 from .models import (
     AuditEntry,
     AuditRetention,
@@ -66,31 +66,28 @@ def run(now: datetime | None = None, periods: Periods | None = None) -> dict[str
 
     removed["assistant conversations"] = purge_conversations(periods.conversations_days, now)
 
-    result = db.session.execute(
+    removed["sign-in codes"] = rows_changed(
         delete(Invitation).where(or_(Invitation.expires_at < due.invitations, Invitation.revoked_at < due.invitations))
     )
     db.session.commit()
-    removed["sign-in codes"] = result.rowcount
 
-    result = db.session.execute(
+    removed["sessions"] = rows_changed(
         delete(WebSession).where(
             or_(WebSession.last_seen_at < due.sessions_idle, WebSession.created_at < due.sessions_absolute)
         )
     )
     db.session.commit()
-    removed["sessions"] = result.rowcount
 
-    result = db.session.execute(delete(KioskHelpRequest).where(KioskHelpRequest.created_at < due.help_calls))
+    removed["kiosk help calls"] = rows_changed(
+        delete(KioskHelpRequest).where(KioskHelpRequest.created_at < due.help_calls)
+    )
     db.session.commit()
-    removed["kiosk help calls"] = result.rowcount
 
     record = AuditRetention(cutoff=due.audit, run_at=now)
     db.session.add(record)
     db.session.flush()
-    result = db.session.execute(delete(AuditEntry).where(AuditEntry.at < due.audit))
-    record.deleted = result.rowcount
+    removed["audit entries"] = record.deleted = rows_changed(delete(AuditEntry).where(AuditEntry.at < due.audit))
     db.session.commit()
-    removed["audit entries"] = result.rowcount
     return removed
 
 

@@ -10,7 +10,7 @@ import json
 import secrets
 from datetime import timedelta
 
-from flask import Flask, Request, Response
+from flask import Flask, Request, Response, session
 from flask.sessions import SessionInterface, SessionMixin
 from sqlalchemy import delete
 from sqlalchemy.exc import OperationalError
@@ -92,7 +92,8 @@ class ServerSessionInterface(SessionInterface):
             data = {}
         return ServerSession(data, sid=sid, record=record)
 
-    def save_session(self, app: Flask, session: ServerSession, response: Response) -> None:
+    def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
+        assert isinstance(session, ServerSession)  # open_session above makes no other kind
         name = self.get_cookie_name(app)
         domain = self.get_cookie_domain(app)
         path = self.get_cookie_path(app)
@@ -126,6 +127,12 @@ class ServerSessionInterface(SessionInterface):
             domain=domain,
             path=path,
         )
+
+
+def current_session() -> ServerSession:
+    """`flask.session`, typed as what it always is here: create_app installs ServerSessionInterface."""
+    assert isinstance(session, ServerSession)
+    return session
 
 
 def end_sessions_of(user_key: str) -> None:

@@ -132,21 +132,21 @@ class Mailbox:
 
 
 @pytest.fixture
-def smtp_server(app):
+def smtp_server(app, monkeypatch):
     from aiosmtpd.controller import Controller
 
     mailbox = Mailbox()
     controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
     controller.start()
     mailbox.port = controller.port
-    app.config.update(SMTP_HOST="127.0.0.1", SMTP_PORT=controller.port)
+    monkeypatch.setitem(app.config, "SMTP_HOST", "127.0.0.1")  # undone after the test, as is any other change
+    monkeypatch.setitem(app.config, "SMTP_PORT", controller.port)
     yield mailbox
     controller.stop()
-    app.config.update(SMTP_HOST=None, TEAM_NOTIFY_EMAIL=None)
 
 
 @pytest.fixture
-def sms_gateway(app):
+def sms_gateway(app, monkeypatch):
     """A real HTTP server on loopback standing in for the SMS gateway; it records what it is asked to send."""
     import json
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -165,7 +165,8 @@ def sms_gateway(app):
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    app.config.update(SMS_GATEWAY_URL=f"http://127.0.0.1:{server.server_address[1]}/send", SMS_GATEWAY_TOKEN="t0k")
+    monkeypatch.setitem(app.config, "SMS_GATEWAY_URL", f"http://127.0.0.1:{server.server_address[1]}/send")
+    monkeypatch.setitem(app.config, "SMS_GATEWAY_TOKEN", "t0k")
     yield received
     server.shutdown()
-    app.config.update(SMS_GATEWAY_URL=None, SMS_GATEWAY_TOKEN=None)
+    server.server_close()  # shutdown() only stops the loop; this closes the listening socket

@@ -95,6 +95,11 @@ def csrf_token(client, path: str) -> str:
     return page.find("input", attrs={"name": "csrf_token"})["value"]
 
 
+def security_events(caplog) -> list[dict]:
+    """The security events logged so far, one JSON object per log line (selfservice/securitylog.py)."""
+    return [json.loads(r.getMessage()) for r in caplog.records if r.name == "selfservice.security"]
+
+
 def page(response):
     """The response's HTML, parsed, to ask what a person would see."""
     from bs4 import BeautifulSoup

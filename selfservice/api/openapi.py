@@ -54,7 +54,7 @@ def documented(node):
 
 
 def document() -> dict:
-    secured = [{"bearer": []}]
+    secured: list[dict[str, list[str]]] = [{"bearer": []}]
     return {
         "openapi": "3.0.3",
         "info": {

@@ -5,13 +5,13 @@ from zoneinfo import ZoneInfo
 
 from flask import g, jsonify, request
 
-from .. import audit, mail
+from .. import audit
 from ..access import public
 from ..citizen import store as citizens
 from ..extensions import csrf, db
 from ..meetings import store as meetings
-from ..models import Citizen, FormSubmission, Meeting, PlanActivity, PreparationForm, utcnow
-from ..plan.publishing import plan_for, publish
+from ..models import Citizen, FormSubmission, Meeting, PreparationForm
+from ..plan.publishing import apply_from_case_system
 from ..preparation import store as forms
 from ..rules.form_access import Viewer, visible_parts
 from . import bp
@@ -78,41 +78,11 @@ def upsert_plan(external_id: str):
     ids = [a["external_id"] for a in body["activities"]]
     if len(ids) != len(set(ids)):
         return api_error(409, "activity external_id values must be unique")
-    plan = plan_for(citizen)
-    plan.goal_kind, plan.goal, plan.updated_at = body.get("goal_kind"), body.get("goal"), utcnow()
-    existing = {a.external_id: a for a in plan.activities}
-    for item in body["activities"]:
-        activity = existing.pop(item["external_id"], None)
-        if activity is None:
-            activity = PlanActivity(plan_id=plan.id, external_id=item["external_id"])
-            db.session.add(activity)
-        for field in (
-            "title",
-            "description",
-            "sub_goal",
-            "area",
-            "status",
-            "hours_per_week",
-            "department",
-            "caseworker",
-            "legal_basis",
-            "legal_url",
-            "agreed",
-        ):
-            if field in item:
-                setattr(activity, field, item[field])
-        activity.area = activity.area or "employment"
-        activity.status = activity.status or "planned"
-        activity.agreed = bool(activity.agreed)
-        activity.start_date, activity.end_date = _date(item.get("start_date")), _date(item.get("end_date"))
-    for leftover in existing.values():
-        db.session.delete(leftover)
-    db.session.flush()
-    db.session.refresh(plan)
-    version = publish(plan, None)
-    audit.record(citizen, audit.WRITE, "plan", "case_system", api=True)
-    db.session.commit()
-    mail.deliver_due()
+    items = [
+        item | {"start_date": _date(item.get("start_date")), "end_date": _date(item.get("end_date"))}
+        for item in body["activities"]
+    ]
+    version = apply_from_case_system(citizen, body.get("goal_kind"), body.get("goal"), items)
     return jsonify(external_id=external_id, version=version.number if version else None, changed=version is not None)
 
 
@@ -128,7 +98,7 @@ def upsert_meeting(external_id: str):
     starts = datetime.fromisoformat(body["starts_at"].replace("Z", "+00:00"))
     meeting = meetings.by_external_id(external_id)
     created = meeting is None
-    if created:
+    if meeting is None:
         meeting = Meeting(external_id=external_id, citizen_id=citizen.id, citizen=citizen)
     elif meeting.citizen_id != citizen.id:
         return api_error(409, "the meeting belongs to another citizen")

@@ -36,8 +36,7 @@ def guide_title(slug: str, lang: str) -> str:
 
 
 def assistant() -> Assistant:
-    app = current_app._get_current_object()
-    return app.extensions.get("assistant") or build(app)
+    return current_app.extensions.get("assistant") or build(current_app)
 
 
 from . import admin, api, views  # noqa: E402, F401

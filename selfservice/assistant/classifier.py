@@ -187,9 +187,9 @@ def load_or_train(guides, cache_dir: Path = CACHE_DIR) -> Classifier:
     classifier = Classifier.train(examples)
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=cache_dir, delete=False, suffix=".tmp") as handle:
-            pickle.dump(classifier, handle)
-        os.replace(handle.name, path)  # atomic: a parallel worker reads a whole file or none
+        with tempfile.NamedTemporaryFile(dir=cache_dir, delete=False, suffix=".tmp") as temporary:
+            pickle.dump(classifier, temporary)
+        os.replace(temporary.name, path)  # atomic: a parallel worker reads a whole file or none
     except OSError:
         pass  # a read-only checkout still works, it just trains on each start
     return classifier

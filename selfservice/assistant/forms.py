@@ -19,6 +19,6 @@ class QuestionForm(FlaskForm):
     def validate(self, extra_validators=None) -> bool:
         ok = super().validate(extra_validators)
         if ok and not (self.message.data or "").strip() and not self.choose.data:
-            self.message.errors.append(str(_l("Write your question")))
+            self.message.errors = [*self.message.errors, str(_l("Write your question"))]
             return False
         return ok

@@ -47,7 +47,8 @@ def page():
             question, current_language(), citizen, choose=form.choose.data or None, previous=store.previous_question()
         )
         if form.choose.data and not question:
-            question = library().get(reply.article).text_for(reply.lang).title if reply.article else ""
+            chosen = library().get(reply.article) if reply.article else None
+            question = chosen.text_for(reply.lang).title if chosen else ""
         turn = store.record(question, reply)
         return redirect(url_for("assistant.page") + f"#turn-{turn.public_id}")
     conversation = store.current_conversation()

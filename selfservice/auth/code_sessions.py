@@ -23,6 +23,7 @@ def end_sessions_of_unusable_codes():
         return None
     invitation_id = session.get("invitation_id")
     invitation = db.session.get(Invitation, invitation_id) if isinstance(invitation_id, int) else None
+    why: str | None
     if invitation is None:
         why = "revoked"  # deleted, for example by the retention job
     else:

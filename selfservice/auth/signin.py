@@ -5,17 +5,19 @@ from urllib.parse import urlsplit
 from flask import session
 from flask_login import login_user, logout_user
 
+from ..sessions import current_session
+
 
 def sign_in(user, method: str) -> None:
     session.clear()
-    session.regenerate()  # a new session id at sign-in: a planted id is worth nothing
+    current_session().regenerate()  # a new session id at sign-in: a planted id is worth nothing
     login_user(user)
     session["auth_method"] = method
 
 
 def sign_out() -> None:
     logout_user()
-    session.end()
+    current_session().end()
 
 
 def safe_next(target: str | None, default: str) -> str:

@@ -19,7 +19,7 @@ from ..access import public
 from ..extensions import db, limiter
 from ..models import StaffUser
 from ..rules import lockout
-from ..sessions import end_sessions_of
+from ..sessions import current_session, end_sessions_of
 from . import attempts, bp, oidc, totp
 from .forms import OneTimeCodeForm, RecoveryCodeForm, StaffLoginForm
 from .limits import signin_limit, staff_account_key
@@ -49,10 +49,10 @@ def staff_login():
     if request.method == "GET":
         session["next"] = safe_next(request.args.get("next"), _home())
     if form.validate_on_submit():
-        user = db.session.scalar(select(StaffUser).where(StaffUser.email == form.email.data.strip().lower()))
+        user = db.session.scalar(select(StaffUser).where(StaffUser.email == (form.email.data or "").strip().lower()))
         password_hash = user.password_hash if user is not None else None
         # Always one argon2 verification, also for unknown e-mails, so timing does not tell which accounts exist.
-        correct = verify_password_or_dummy(password_hash, form.password.data)
+        correct = verify_password_or_dummy(password_hash, form.password.data or "")
         if user is None or not password_hash:
             # No password account to count against: an account that signs in only through the municipality
             # cannot be locked by someone guessing here.
@@ -99,7 +99,8 @@ def _begin_second_factor(user: StaffUser):
     target = session.get("next")
     logout_user()
     session.clear()
-    session.regenerate()  # whoever planted a session id must not see the set-up page's key or finish the sign-in
+    # Whoever planted a session id must not see the set-up page's key or finish the sign-in.
+    current_session().regenerate()
     session[PENDING] = {"id": user.id, "until": time.time() + PENDING_SECONDS, "next": target}
     securitylog.event("signin.password_accepted", "ok", way="password", actor=user.get_id())
     if user.totp_confirmed_at is None:
@@ -145,14 +146,15 @@ def staff_second_factor():
         return _start_again(expired=True)
     if user.totp_confirmed_at is None:
         return redirect(url_for("auth.staff_set_up"))
+    assert user.totp_secret is not None  # stored together with totp_confirmed_at (attempts.confirm_enrolment)
     recovery = request.args.get("with") == "recovery"
     form = RecoveryCodeForm() if recovery else OneTimeCodeForm()
     failed = locked = False
     if form.validate_on_submit():
-        if recovery:
-            way, signed_in = "recovery_code", _use_recovery_code(user, form.recovery_code.data)
+        if isinstance(form, RecoveryCodeForm):
+            way, signed_in = "recovery_code", _use_recovery_code(user, form.recovery_code.data or "")
         else:
-            step = totp.matching_step(user.totp_secret, form.code.data, user.totp_last_step)
+            step = totp.matching_step(user.totp_secret, form.code.data or "", user.totp_last_step)
             way = "totp"
             signed_in = step is not None and attempts.complete_with_code(user.id, _limit(), step)
         if signed_in:
@@ -207,7 +209,7 @@ def staff_set_up():
     form = OneTimeCodeForm()
     failed = locked = False
     if form.validate_on_submit():
-        step = totp.matching_step(secret, form.code.data, None)
+        step = totp.matching_step(secret, form.code.data or "", None)
         if step is not None:
             codes = totp.new_recovery_codes()
             hashes = [totp.recovery_code_hash(code) for code in codes]

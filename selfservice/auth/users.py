@@ -17,10 +17,13 @@ def load_user(user_id: str):
     kind, _, raw_id = user_id.partition(":")
     if not raw_id.isdigit():
         return None
-    model = {"citizen": Citizen, "staff": StaffUser}.get(kind)
-    if model is None:
+    user: Citizen | StaffUser | None
+    if kind == "citizen":
+        user = db.session.get(Citizen, int(raw_id))
+    elif kind == "staff":
+        user = db.session.get(StaffUser, int(raw_id))
+    else:
         return None
-    user = db.session.get(model, int(raw_id))
     if user is None or not user.is_active:
         return None
     return user

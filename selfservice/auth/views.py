@@ -12,8 +12,9 @@ from sqlalchemy import select
 
 from .. import securitylog
 from ..access import INVITATION_SESSION, public
+from ..citizen import store as citizens
 from ..extensions import db, limiter
-from ..models import Citizen, Invitation, StaffUser, utcnow
+from ..models import Citizen, StaffUser, utcnow
 from ..preparation.flow import landing_for
 from ..rules import invitations
 from . import attempts, bp, oidc
@@ -53,9 +54,7 @@ def citizen_callback():
     except oidc.SignInRefused as refused:
         securitylog.event("signin.failure", refused.reason, way="mitid")
         return redirect(url_for("auth.login", error=refused.reason))
-    citizen = db.session.scalar(
-        select(Citizen).where(Citizen.oidc_issuer == identity.issuer, Citizen.oidc_subject == identity.subject)
-    )
+    citizen = citizens.by_identity(identity.issuer, identity.subject)
     if citizen is None:
         # Known to MitID but not yet to the jobcentre: a record of their own, not yet placed with a team.
         citizen = Citizen(oidc_issuer=identity.issuer, oidc_subject=identity.subject, name=identity.name or "")
@@ -79,9 +78,7 @@ def invitation_login():
     form = InvitationSignInForm()
     failed = False
     if form.validate_on_submit():
-        invitation = db.session.scalar(
-            select(Invitation).where(Invitation.code_hash == invitations.code_hash(form.code.data))
-        )
+        invitation = citizens.invitation_by_code(form.code.data or "")
         now = utcnow()
         if invitation is None:
             securitylog.event("signin.failure", "wrong_code", way="invitation")

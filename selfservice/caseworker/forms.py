@@ -3,7 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
-from ..forms import date_from_parts, day_field, month_field, year_field
+from ..forms import date_from_parts, day_field, month_field, options, year_field
 from ..labels import SITUATIONS
 
 
@@ -12,7 +12,7 @@ class NewCitizenForm(FlaskForm):
     birth_day = day_field()
     birth_month = month_field()
     birth_year = year_field()
-    situation = SelectField(_l("Situation"), choices=[("", _l("Not decided yet"))] + list(SITUATIONS.items()))
+    situation = SelectField(_l("Situation"), choices=options([("", _l("Not decided yet")), *SITUATIONS.items()]))
 
     def validate(self, extra_validators=None) -> bool:
         ok = super().validate(extra_validators)

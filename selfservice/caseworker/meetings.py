@@ -12,7 +12,9 @@ from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional,
 from .. import audit, labels
 from ..access import staff_required
 from ..extensions import db
+from ..forms import options
 from ..meetings import store
+from ..messages.thread import threads_waiting
 from ..models import Meeting
 from ..rules import meetings as rules
 from ..rules.meetings import RequestStatus
@@ -31,7 +33,7 @@ class MeetingForm(FlaskForm):
         ],
     )
     duration_minutes = IntegerField(_l("Length in minutes"), default=60, validators=[NumberRange(10, 480)])
-    kind = SelectField(_l("Type"), choices=list(labels.MEETING_KINDS.items()))
+    kind = SelectField(_l("Type"), choices=options(labels.MEETING_KINDS.items()))
     place = StringField(_l("Place"), validators=[Optional(), Length(max=200)])
     address = StringField(_l("Address"), validators=[Optional(), Length(max=300)])
     participants = StringField(_l("Who takes part"), validators=[Optional(), Length(max=500)])
@@ -57,9 +59,9 @@ def own_meeting(public_id: str) -> Meeting:
 @staff_required()
 def inbox():
     """New messages and meeting requests: "waiting for us", "waiting for the citizen" and "handled"."""
-    from .messages import threads_waiting
-
-    show = request.args.get("show") if request.args.get("show") in ("citizen", "handled") else "open"
+    show = request.args.get("show", "")
+    if show not in ("citizen", "handled"):
+        show = "open"
     team_id = current_user.team_id
     threads = threads_waiting(team_id, for_us=show == "open") if show != "handled" and team_id is not None else []
     requests_ = []
@@ -93,6 +95,8 @@ def handle_request(public_id: str):
 
 
 def _save(form: MeetingForm, meeting: Meeting) -> None:
+    """Called only after form.validate_on_submit(): the date and the time are required and checked."""
+    assert form.date.data is not None and form.time.data is not None
     local = datetime.combine(form.date.data, datetime.strptime(form.time.data, "%H:%M").time())
     fields = {name: getattr(form, name).data for name in store.FIELDS}
     store.save(meeting, rules.to_utc(local), fields, store.casework(current_user.id), plan_again=False)

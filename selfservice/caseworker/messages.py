@@ -3,13 +3,12 @@
 from flask import jsonify, redirect, render_template, request, url_for
 from flask_babel import format_datetime
 from flask_login import current_user
-from sqlalchemy import func, select
 
 from .. import audit
 from ..access import staff_required
 from ..extensions import db
 from ..messages.thread import build_form, mark_read, save_draft, send, thread
-from ..models import Citizen, Message, utcnow
+from ..models import utcnow
 from ..scope import own_citizen
 from . import bp
 
@@ -43,22 +42,3 @@ def message_draft(public_id: str):
     citizen = own_citizen(public_id)
     save_draft(citizen, f"staff:{current_user.id}", request.form.get("body", "")[:4000], request.form.get("reference"))
     return jsonify(saved=True, at=format_datetime(utcnow(), "short"))
-
-
-def threads_waiting(team_id: int, for_us: bool) -> list[tuple[Citizen, Message]]:
-    """Threads whose last message is from the citizen (waiting for us) or from us and unread (waiting for them)."""
-    last = (
-        select(Message.citizen_id, func.max(Message.id).label("last_id"))
-        .join(Citizen, Citizen.id == Message.citizen_id)
-        .where(Citizen.team_id == team_id)
-        .group_by(Message.citizen_id)
-        .subquery()
-    )
-    query = (
-        select(Citizen, Message).join(last, last.c.citizen_id == Citizen.id).join(Message, Message.id == last.c.last_id)
-    )
-    if for_us:
-        query = query.where(Message.from_citizen.is_(True))
-    else:
-        query = query.where(Message.from_citizen.is_(False), Message.read_at.is_(None))
-    return list(db.session.execute(query.order_by(Message.created_at)).all())

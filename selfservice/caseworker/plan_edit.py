@@ -4,22 +4,22 @@ from flask import abort, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from sqlalchemy import select
 from wtforms import BooleanField, DateField, FloatField, SelectField, StringField, TextAreaField
 from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional
 
 from .. import audit, labels
 from ..access import staff_required
 from ..extensions import db
+from ..forms import options
 from ..models import PlanActivity, TeamMinutes, utcnow
-from ..plan.publishing import activity_dict, latest_version, plan_for, publish
+from ..plan.publishing import activity_by_public_id, activity_dict, latest_version, plan_for, publish
 from ..rules import plan as rules
 from ..scope import own_citizen
 from . import bp
 
 
 class GoalForm(FlaskForm):
-    goal_kind = SelectField(_l("Kind of goal"), choices=[("", _l("Not set yet"))] + list(labels.GOAL_KINDS.items()))
+    goal_kind = SelectField(_l("Kind of goal"), choices=options([("", _l("Not set yet")), *labels.GOAL_KINDS.items()]))
     goal = StringField(_l("Goal"), validators=[Optional(), Length(max=500)])
 
 
@@ -27,8 +27,8 @@ class ActivityForm(FlaskForm):
     title = StringField(_l("Title"), validators=[DataRequired(_l("Enter a title")), Length(max=200)])
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=2000)])
     sub_goal = StringField(_l("Sub-goal"), validators=[Optional(), Length(max=500)])
-    area = SelectField(_l("Area"), choices=list(labels.AREAS.items()))
-    status = SelectField(_l("Status"), choices=list(labels.ACTIVITY_STATUSES.items()))
+    area = SelectField(_l("Area"), choices=options(labels.AREAS.items()))
+    status = SelectField(_l("Status"), choices=options(labels.ACTIVITY_STATUSES.items()))
     start_date = DateField(_l("Start"), validators=[Optional()])
     end_date = DateField(_l("End"), validators=[Optional()])
     hours_per_week = FloatField(_l("Hours per week"), validators=[Optional(), NumberRange(0, 60)])
@@ -115,7 +115,7 @@ def new_activity(public_id: str):
 @bp.route("/plan/activities/<public_id>/edit", methods=["GET", "POST"])
 @staff_required()
 def edit_activity(public_id: str):
-    activity = db.session.scalar(select(PlanActivity).where(PlanActivity.public_id == public_id))
+    activity = activity_by_public_id(public_id)
     if activity is None:
         abort(404)
     citizen = own_citizen(activity.plan.citizen.public_id)

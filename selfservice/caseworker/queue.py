@@ -1,22 +1,19 @@
 """The caseworker's queue of preparation forms, a form's page, internal notes and the printable summary."""
 
-from datetime import datetime, time, timedelta
-
 from flask import abort, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from sqlalchemy import func, select
-from sqlalchemy.orm import contains_eager
 from wtforms import DateField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from .. import audit, labels
 from ..access import staff_required
 from ..extensions import db
+from ..forms import options
 from ..meetings import store as meetings
-from ..models import Citizen, FormSubmission, Meeting, PreparationForm, PreparationNote, utcnow
-from ..preparation import store
+from ..models import FormSubmission, PreparationForm, PreparationNote, utcnow
+from ..preparation import queue, store
 from ..preparation.steps import STEPS
 from ..preparation.summary import step_summary
 from ..rules import preparation as rules
@@ -32,14 +29,14 @@ class QueueFilter(FlaskForm):
 
     status = SelectField(
         _l("Status"),
-        choices=[("", _l("All"))] + [(s, labels.FORM_STATUSES[s]) for s in VISIBLE],
+        choices=options([("", _l("All"))] + [(s, labels.FORM_STATUSES[s]) for s in VISIBLE]),
         validators=[Optional()],
     )
     meeting_from = DateField(_l("Meeting from"), validators=[Optional()])
     meeting_to = DateField(_l("Meeting to"), validators=[Optional()])
     resources = SelectField(
         _l("Resources and barriers"),
-        choices=[("", _l("All")), ("yes", _l("Has resources and barriers")), ("no", _l("None given"))],
+        choices=options([("", _l("All")), ("yes", _l("Has resources and barriers")), ("no", _l("None given"))]),
         validators=[Optional()],
     )
 
@@ -52,18 +49,6 @@ class NoteForm(FlaskForm):
     )
 
 
-def _next_meeting(team_id: int):
-    """Each of the team's citizens' next planned meeting (only the team's: the whole municipality's future
-    meetings made this the slowest query of the queue)."""
-    return (
-        select(Meeting.citizen_id, func.min(Meeting.starts_at).label("next_meeting"))
-        .join(Citizen, Citizen.id == Meeting.citizen_id)
-        .where(Citizen.team_id == team_id, Meeting.starts_at >= utcnow(), Meeting.status == "planned")
-        .group_by(Meeting.citizen_id)
-        .subquery()
-    )
-
-
 @bp.get("/forms")
 @staff_required()
 def forms_queue():
@@ -73,38 +58,14 @@ def forms_queue():
         return render_template(
             "caseworker/forms.html", rows=[], filters=filters, counts={}, labels=labels, statuses=VISIBLE
         )
-    team_forms = (
-        select(PreparationForm)
-        .join(Citizen, Citizen.id == PreparationForm.citizen_id)
-        .where(Citizen.team_id == current_user.team_id, PreparationForm.status.in_(VISIBLE))
+    rows, counts = queue.of_team(
+        current_user.team_id,
+        VISIBLE,
+        status=filters.status.data or None,
+        resources=filters.resources.data or None,
+        meeting_from=filters.meeting_from.data,
+        meeting_to=filters.meeting_to.data,
     )
-    counts = dict(
-        db.session.execute(
-            select(PreparationForm.status, func.count())
-            .join(Citizen, Citizen.id == PreparationForm.citizen_id)
-            .where(Citizen.team_id == current_user.team_id, PreparationForm.status.in_(VISIBLE))
-            .group_by(PreparationForm.status)
-        ).all()
-    )
-    meetings = _next_meeting(current_user.team_id)
-    query = (
-        team_forms.options(contains_eager(PreparationForm.citizen))  # the joined citizen, not one query per row
-        .add_columns(meetings.c.next_meeting)
-        .outerjoin(meetings, meetings.c.citizen_id == PreparationForm.citizen_id)
-    )
-    if filters.status.data:
-        query = query.where(PreparationForm.status == filters.status.data)
-    if filters.resources.data == "yes":
-        query = query.where(PreparationForm.has_resources.is_(True), PreparationForm.share_resources.is_(True))
-    elif filters.resources.data == "no":
-        query = query.where((PreparationForm.has_resources.is_(False)) | (PreparationForm.share_resources.is_(False)))
-    if filters.meeting_from.data:
-        query = query.where(meetings.c.next_meeting >= datetime.combine(filters.meeting_from.data, time.min))
-    if filters.meeting_to.data:
-        end = datetime.combine(filters.meeting_to.data, time.min) + timedelta(days=1)
-        query = query.where(meetings.c.next_meeting < end)
-    query = query.order_by(meetings.c.next_meeting.is_(None), meetings.c.next_meeting, PreparationForm.submitted_at)
-    rows = db.session.execute(query).all()
     page = render_template(
         "caseworker/forms.html", rows=rows, filters=filters, counts=counts, labels=labels, statuses=VISIBLE
     )
@@ -120,7 +81,7 @@ def _visible(form: PreparationForm, shown: FormSubmission, viewer: Viewer = View
 
 
 def own_form(reference: str) -> PreparationForm:
-    form = db.session.scalar(select(PreparationForm).where(PreparationForm.reference == reference))
+    form = store.by_reference(reference)
     if (
         form is None
         or form.status not in VISIBLE

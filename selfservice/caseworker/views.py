@@ -31,7 +31,7 @@ def new_citizen():
     form = NewCitizenForm()
     if form.validate_on_submit():
         citizen = citizen_store.register(
-            form.name.data.strip(), form.birth_date(), form.situation.data or None, current_user.team_id
+            (form.name.data or "").strip(), form.birth_date(), form.situation.data or None, current_user.team_id
         )
         return redirect(url_for("caseworker.citizen", public_id=citizen.public_id))
     return render_template("caseworker/new_citizen.html", form=form), (400 if form.errors else 200)

@@ -15,6 +15,7 @@ from wtforms.validators import Email, Length, Optional, Regexp
 
 from ..access import citizen_required, public
 from ..extensions import db, limiter
+from ..forms import options
 from ..i18n import LANGUAGES
 from ..i18n_web import current_language, remember_language
 from ..meetings import store as meeting_store
@@ -42,7 +43,7 @@ class SettingsForm(FlaskForm):
     language = SelectField(
         _l("Language"),
         description=_l("We also write our e-mails and text messages to you in this language."),
-        choices=[(code, lang.native_name) for code, lang in LANGUAGES.items()],
+        choices=options((code, lang.native_name) for code, lang in LANGUAGES.items()),
     )
 
     def validate(self, extra_validators=None) -> bool:

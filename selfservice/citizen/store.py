@@ -32,6 +32,16 @@ def by_external_id(external_id: str) -> Citizen | None:
     return db.session.scalar(select(Citizen).where(Citizen.external_id == external_id))
 
 
+def by_identity(issuer: str, subject: str) -> Citizen | None:
+    """The citizen MitID (or the demo provider) names."""
+    return db.session.scalar(select(Citizen).where(Citizen.oidc_issuer == issuer, Citizen.oidc_subject == subject))
+
+
+def invitation_by_code(code: str) -> Invitation | None:
+    """The invitation a typed code belongs to (only the code's hash is stored), usable or not."""
+    return db.session.scalar(select(Invitation).where(Invitation.code_hash == rules.code_hash(code)))
+
+
 def of_team(team_id: int) -> list[Citizen]:
     return list(db.session.scalars(select(Citizen).where(Citizen.team_id == team_id).order_by(Citizen.name)))
 

@@ -1,31 +1,25 @@
 from flask import render_template
 from flask_login import current_user
-from sqlalchemy import select
 
-from .. import labels
+from .. import audit, labels
 from ..access import citizen_required, signed_in_with_invitation
-from ..extensions import db
 from ..meetings import store as meetings
-from ..models import AuditEntry, Message
+from ..messages.thread import unread_from_staff
 from . import bp
 
 
 @bp.get("/")
 @citizen_required(allow_invitation=True)
 def home():
-    from ..preparation.store import form_for
+    from ..preparation.store import get_form
 
     return render_template(
         "citizen/home.html",
         invited=signed_in_with_invitation(),
         labels=labels,
         citizen=current_user,
-        form=form_for(current_user, create=False),
-        unread=db.session.scalar(
-            select(Message.id)
-            .where(Message.citizen_id == current_user.id, Message.from_citizen.is_(False), Message.read_at.is_(None))
-            .limit(1)
-        ),
+        form=get_form(current_user),
+        unread=unread_from_staff(current_user.id),
         next_meeting=meetings.next_planned(current_user.id),
     )
 
@@ -34,10 +28,5 @@ def home():
 @citizen_required()
 def access_log():
     """Who (department and role, never a name), when and why staff looked at the citizen's data."""
-    entries = db.session.scalars(
-        select(AuditEntry)
-        .where(AuditEntry.citizen_id == current_user.id, AuditEntry.actor_kind.in_(["staff", "api"]))
-        .order_by(AuditEntry.at.desc())
-        .limit(200)
-    ).all()
+    entries = audit.staff_reads_of(current_user.id)
     return render_template("citizen/access_log.html", entries=entries, labels=labels)

@@ -158,6 +158,8 @@ def token():
     ):
         return jsonify(error="invalid_grant"), 400
     person = by_subject(grant["sub"])
+    if person is None:  # signed by us, but for a demo person no longer in the list
+        return jsonify(error="invalid_grant"), 400
     now = int(time.time())
     claims = {
         "iss": _issuer(),
@@ -195,4 +197,6 @@ def userinfo():
     except BadSignature:
         return jsonify(error="invalid_token"), 401
     person = by_subject(data["sub"])
+    if person is None:
+        return jsonify(error="invalid_token"), 401
     return jsonify(sub=person.subject, name=person.name, birthdate=person.birthdate)

@@ -11,6 +11,7 @@ from wtforms import SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from ..access import staff_required
+from ..forms import options
 from ..i18n import LANGUAGES
 from . import bp, library, reviews
 from .check import REVIEW_INTERVAL, check
@@ -25,7 +26,9 @@ REASONS = {
 
 
 class ReviewForm(FlaskForm):
-    lang = SelectField(_l("Language reviewed"), choices=[(code, lang.native_name) for code, lang in LANGUAGES.items()])
+    lang = SelectField(
+        _l("Language reviewed"), choices=options((code, lang.native_name) for code, lang in LANGUAGES.items())
+    )
     note = TextAreaField(
         _l("What you checked, and against which source"),
         validators=[DataRequired(_l("Write what you checked")), Length(max=2000)],
@@ -64,5 +67,5 @@ def record_review(slug: str):
     form = ReviewForm(prefix=slug)
     if not form.validate_on_submit():
         return _page({slug: form}, 400)
-    reviews.record(article, form.lang.data, current_user, form.note.data)
+    reviews.record(article, form.lang.data, current_user, form.note.data or "")
     return redirect(url_for("guides.content_status", reviewed=slug) + f"#review-{slug}")

@@ -248,7 +248,7 @@ def ui_labels(lang: str) -> frozenset[str]:
     for message in catalog:
         if not message.id:
             continue
-        text = message.id if lang == "en" else message.string
+        text = (message.id if lang == "en" else message.string) or ""
         for value in [text] if isinstance(text, str) else list(text):
             if value and len(value) <= 80:
                 labels.add(value.strip())

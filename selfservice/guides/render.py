@@ -61,7 +61,8 @@ class Section:
 def sections(source: str) -> list[Section]:
     """The guide's second-level sections, numbered as render_markdown numbers their headings."""
     found: list[Section] = []
-    heading, lines = None, []
+    heading: str | None = None
+    lines: list[str] = []
     for line in source.splitlines() + ["## "]:
         if line.startswith("## "):
             if heading is not None:

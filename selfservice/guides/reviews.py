@@ -75,8 +75,11 @@ def needs_review(article: Article, reviews: dict[str, ContentReview], on: date |
         if day - danish.reviewed_at.date() > REVIEW_INTERVAL:
             reasons.append("old")
     upcoming = article.upcoming(day)
-    if upcoming is not None and (upcoming.status != "adopted" or upcoming.in_force_from - day <= DATE_AHEAD):
-        reasons.append("date_coming")
+    if upcoming is not None:
+        # upcoming() gives an adopted version only when it has a date still to come.
+        soon = upcoming.in_force_from is not None and upcoming.in_force_from - day <= DATE_AHEAD
+        if upcoming.status != "adopted" or soon:
+            reasons.append("date_coming")
     return reasons
 
 

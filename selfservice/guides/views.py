@@ -106,7 +106,7 @@ def article(slug: str):
         abort(404)
     upcoming = library().upcoming(slug)
     preview = upcoming is not None and request.args.get("version") == str(upcoming.in_force_from)
-    if preview:  # the rules from the change date, asked for from the box
+    if preview and upcoming is not None:  # the rules from the change date, asked for from the box
         item, upcoming = upcoming, None
     lang = current_language()
     wants_danish = request.args.get("text") == DEFAULT_LANGUAGE and lang != DEFAULT_LANGUAGE

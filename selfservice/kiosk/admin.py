@@ -1,6 +1,7 @@
 """Staff side of the kiosks: registering and revoking them (administrators), the front desk's help calls and the
 caseworkers' day list with arrivals."""
 
+from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 
 from flask import abort, redirect, render_template, request, url_for
@@ -54,10 +55,11 @@ def admin_list():
     form = KioskForm()
     link = None
     if form.validate_on_submit():
-        if db.session.scalar(select(Kiosk).where(Kiosk.name == form.name.data.strip())):
-            form.name.errors.append(str(_l("A kiosk with this name already exists")))
+        name, waiting_area = (form.name.data or "").strip(), (form.waiting_area.data or "").strip()
+        if db.session.scalar(select(Kiosk).where(Kiosk.name == name)):
+            form.name.errors = [*form.name.errors, str(_l("A kiosk with this name already exists"))]
         else:
-            _kiosk, link = create_kiosk(form.name.data.strip(), form.waiting_area.data.strip())
+            _kiosk, link = create_kiosk(name, waiting_area)
             form = KioskForm(formdata=None)
     kiosks = db.session.scalars(select(Kiosk).order_by(Kiosk.name)).all()
     status = 422 if form.errors else 200
@@ -125,7 +127,7 @@ def today_bounds(now: datetime) -> tuple[datetime, datetime]:
 def day_list():
     """The team's meetings today, with who has checked in at a kiosk and when."""
     start, end = today_bounds(utcnow())
-    meetings = []
+    meetings: Sequence[Meeting] = []
     if current_user.team_id is not None:
         meetings = db.session.scalars(
             select(Meeting)

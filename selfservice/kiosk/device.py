@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import Kiosk, utcnow
+from ..sessions import current_session
 
 DEVICE_COOKIE = "kiosk_device"
 LANGUAGE_KEY = "kiosk_lang"
@@ -104,7 +105,7 @@ def _end_any_sign_in() -> None:
 def new_visit() -> None:
     """Forget everything the session held and give the visit a new session id (the old record is deleted)."""
     session.clear()
-    session.regenerate()
+    current_session().regenerate()
 
 
 def touch(kiosk: Kiosk) -> None:

@@ -19,6 +19,7 @@ from ..meetings import store as meetings
 from ..models import Kiosk, KioskHelpRequest, Meeting, utcnow
 from ..rules import kiosk as rules
 from ..rules.meetings import to_local
+from ..sessions import current_session
 from . import bp, checkin
 from .device import DEVICE_COOKIE, FIVE_YEARS, LANGUAGE_KEY, current_kiosk, new_token, new_visit, token_hash, touch
 from .forms import CheckInForm, ScanForm
@@ -79,9 +80,9 @@ def menu():
 
 
 def _outcome_page(form, outcome: str, meeting: Meeting | None, template: str):
-    if outcome == rules.OK:
-        checkin.mark_arrived(meeting)
-    if outcome in (rules.OK, rules.ALREADY):
+    if meeting is not None and outcome in (rules.OK, rules.ALREADY):  # (both come only with a meeting)
+        if outcome == rules.OK:
+            checkin.mark_arrived(meeting)
         session[CHECKED_IN_KEY] = meeting.public_id
         return redirect(url_for("kiosk.checked_in"))
     return render_template(template, form=form, outcome=outcome), 422
@@ -94,7 +95,7 @@ def check_in():
     _kiosk_or_refuse()
     form = CheckInForm()
     if form.validate_on_submit():
-        outcome, meeting = checkin.by_reference(form.reference.data, form.birth_day.data, form.birth_month.data)
+        outcome, meeting = checkin.by_reference(form.reference.data or "", form.birth_day.data, form.birth_month.data)
         return _outcome_page(form, outcome, meeting, "kiosk/check_in.html")
     return render_template("kiosk/check_in.html", form=form, outcome=None), (422 if form.errors else 200)
 
@@ -106,7 +107,7 @@ def scan():
     _kiosk_or_refuse()
     form = ScanForm()
     if form.validate_on_submit():
-        outcome, meeting = checkin.by_code(form.code.data)
+        outcome, meeting = checkin.by_code(form.code.data or "")
         return _outcome_page(form, outcome, meeting, "kiosk/scan.html")
     return render_template("kiosk/scan.html", form=form, outcome=None), (422 if form.errors else 200)
 
@@ -172,7 +173,7 @@ def activate(token: str):
     db.session.commit()
     securitylog.event("kiosk.activated", "ok", target=f"kiosk:{kiosk.public_id}")
     logout_user()
-    session.end()
+    current_session().end()
     response = redirect(url_for("kiosk.start"))
     response.headers["Clear-Site-Data"] = '"cache", "storage"'
     response.set_cookie(

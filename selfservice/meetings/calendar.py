@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from icalendar import Calendar, Event
 
 from ..models import Meeting
-from ..rules.meetings import to_local
+from ..rules.meetings import MeetingStatus, to_local
 
 
 def meeting_calendar(meeting: Meeting) -> bytes:
@@ -41,6 +41,6 @@ def meeting_event(meeting: Meeting) -> Event:
     if meeting.bring:
         lines.append(_("Bring: %(things)s", things=meeting.bring))
     event.add("description", "\n".join(lines))
-    if meeting.status == "cancelled":
+    if meeting.status == MeetingStatus.CANCELLED:
         event.add("status", "CANCELLED")
     return event

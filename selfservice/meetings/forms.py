@@ -5,6 +5,8 @@ from flask_wtf import FlaskForm
 from wtforms import RadioField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from ..forms import options
+
 
 class ConfirmForm(FlaskForm):
     """Only a button: confirming is a deliberate step with a receipt."""
@@ -25,7 +27,7 @@ class MoveForm(FlaskForm):
 class CancelForm(FlaskForm):
     kind = RadioField(
         _l("What is your reason?"),
-        choices=[("sick", _l("I am ill")), ("cancel", _l("I cannot come for another reason"))],
+        choices=options([("sick", _l("I am ill")), ("cancel", _l("I cannot come for another reason"))]),
         validators=[DataRequired(_l("Choose one"))],
     )
     reason = TextAreaField(

@@ -14,7 +14,11 @@ from .calendar import meeting_calendar
 from .checkin_code import qr_svg
 from .forms import CancelForm, ConfirmForm, MoveForm
 
-FORMS = {"confirm": ConfirmForm, "move": MoveForm, "cancel": CancelForm}
+FORMS: dict[str, type[ConfirmForm | MoveForm | CancelForm]] = {
+    "confirm": ConfirmForm,
+    "move": MoveForm,
+    "cancel": CancelForm,
+}
 
 
 def own_meeting(public_id: str) -> Meeting:
@@ -75,12 +79,12 @@ def request_page(public_id: str, action: str):
         return redirect(url_for("meetings.detail", public_id=public_id))
     form = FORMS[action]()
     if form.validate_on_submit():
-        kind = form.kind.data if action == "cancel" else action
+        kind = form.kind.data if isinstance(form, CancelForm) else action
         sent = store.ask(
             meeting,
             kind,
-            reason=getattr(form, "reason", None) and form.reason.data,
-            preferred_times=getattr(form, "preferred_times", None) and form.preferred_times.data,
+            reason=form.reason.data if isinstance(form, MoveForm | CancelForm) else None,
+            preferred_times=form.preferred_times.data if isinstance(form, MoveForm) else None,
         )
         return redirect(url_for("meetings.receipt", public_id=sent.public_id))
     status = 400 if form.errors else 200

@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from sqlalchemy import select, update
+from sqlalchemy import delete, func, select, update
 from wtforms import SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
@@ -22,13 +22,13 @@ class MessageForm(FlaskForm):
     )
 
 
-def reference_choices(citizen: Citizen) -> list[tuple[str, object]]:
+def reference_choices(citizen: Citizen) -> list[tuple[str, str]]:
     """A message may be about a meeting or a plan activity of this citizen, or about nothing in particular."""
     from flask_babel import format_datetime
 
     from ..rules.meetings import representable
 
-    choices: list[tuple[str, object]] = [("", _l("Nothing in particular"))]
+    choices: list[tuple[str, str]] = [("", _l("Nothing in particular"))]  # lazy labels: str when rendered
     meetings = meeting_store.planned_of_citizen(citizen.id)
     for meeting in meetings:
         when = format_datetime(representable(meeting.starts_at), "short")
@@ -75,9 +75,7 @@ def send(citizen: Citizen, form: MessageForm, staff: StaffUser | None) -> Messag
         message.activity_id = db.session.scalar(select(PlanActivity.id).where(PlanActivity.public_id == public_id))
     db.session.add(message)
     writer = f"staff:{staff.id}" if staff else "citizen"
-    db.session.execute(
-        MessageDraft.__table__.delete().where(MessageDraft.citizen_id == citizen.id, MessageDraft.writer == writer)
-    )
+    db.session.execute(delete(MessageDraft).where(MessageDraft.citizen_id == citizen.id, MessageDraft.writer == writer))
     if staff is not None:
         notify_citizen(citizen, "mail/new_message")  # the notice never carries the message itself
     db.session.commit()
@@ -100,3 +98,34 @@ def thread(citizen: Citizen) -> list[Message]:
             select(Message).where(Message.citizen_id == citizen.id).order_by(Message.created_at, Message.id)
         )
     )
+
+
+def unread_from_staff(citizen_id: int) -> bool:
+    """Whether the citizen has a message from the jobcentre they have not opened (the home page says so)."""
+    return (
+        db.session.scalar(
+            select(Message.id)
+            .where(Message.citizen_id == citizen_id, Message.from_citizen.is_(False), Message.read_at.is_(None))
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def threads_waiting(team_id: int, for_us: bool) -> list[tuple[Citizen, Message]]:
+    """Threads whose last message is from the citizen (waiting for us) or from us and unread (waiting for them)."""
+    last = (
+        select(Message.citizen_id, func.max(Message.id).label("last_id"))
+        .join(Citizen, Citizen.id == Message.citizen_id)
+        .where(Citizen.team_id == team_id)
+        .group_by(Message.citizen_id)
+        .subquery()
+    )
+    query = (
+        select(Citizen, Message).join(last, last.c.citizen_id == Citizen.id).join(Message, Message.id == last.c.last_id)
+    )
+    if for_us:
+        query = query.where(Message.from_citizen.is_(True))
+    else:
+        query = query.where(Message.from_citizen.is_(False), Message.read_at.is_(None))
+    return list(db.session.execute(query.order_by(Message.created_at)).tuples())

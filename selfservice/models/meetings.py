@@ -12,6 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
 from ..rules.invitations import ALPHABET
+from ..rules.meetings import MeetingStatus, RequestStatus
 from .people import Citizen, StaffUser, new_public_id
 from .timeutil import utcnow
 
@@ -32,7 +33,7 @@ class Meeting(db.Model):
     starts_at: Mapped[datetime] = mapped_column(index=True)  # UTC
     duration_minutes: Mapped[int] = mapped_column(default=60)
     kind: Mapped[str] = mapped_column(String(20), default="in_person")  # in_person | video | phone | team
-    status: Mapped[str] = mapped_column(String(20), default="planned")  # planned | cancelled | held
+    status: Mapped[str] = mapped_column(String(20), default=MeetingStatus.PLANNED.value)
     place: Mapped[str | None] = mapped_column(String(200))
     address: Mapped[str | None] = mapped_column(String(300))
     participants: Mapped[str | None] = mapped_column(String(500))
@@ -57,7 +58,7 @@ class MeetingRequest(db.Model):
     kind: Mapped[str] = mapped_column(String(20))  # confirm | move | cancel | sick
     reason: Mapped[str | None] = mapped_column(Text)
     preferred_times: Mapped[str | None] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(20), default="open", index=True)  # open | handled
+    status: Mapped[str] = mapped_column(String(20), default=RequestStatus.OPEN.value, index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     handled_at: Mapped[datetime | None] = mapped_column()
     handled_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))

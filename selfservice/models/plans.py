@@ -10,6 +10,7 @@ from sqlalchemy import JSON, Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from ..rules.plan import ActivityStatus
 from .people import Citizen, StaffUser, new_public_id
 from .timeutil import utcnow
 
@@ -41,7 +42,7 @@ class PlanActivity(db.Model):
     description: Mapped[str | None] = mapped_column(Text)
     sub_goal: Mapped[str | None] = mapped_column(String(500))
     area: Mapped[str] = mapped_column(String(20), default="employment")  # employment | social | health | education
-    status: Mapped[str] = mapped_column(String(20), default="planned")  # planned | ongoing | finished | cancelled
+    status: Mapped[str] = mapped_column(String(20), default=ActivityStatus.PLANNED.value)
     start_date: Mapped[date | None] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
     hours_per_week: Mapped[float | None] = mapped_column()

@@ -11,15 +11,11 @@ from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from ..rules.preparation import DISCUSSED, DRAFT, REVIEWED, SEEN, SUBMITTED, FormStatus  # noqa: F401 - re-exported
 from .people import Citizen, StaffUser
 from .timeutil import utcnow
 
-DRAFT = "draft"
-SUBMITTED = "submitted"
-SEEN = "seen"
-REVIEWED = "reviewed"
-DISCUSSED = "discussed"
-STATUSES = [DRAFT, SUBMITTED, SEEN, REVIEWED, DISCUSSED]
+STATUSES = list(FormStatus)
 
 
 class PreparationForm(db.Model):

@@ -2,6 +2,7 @@
 
 from sqlalchemy import select
 
+from .. import audit
 from ..extensions import db
 from ..models import Citizen, Plan, PlanActivity, PlanVersion, StaffUser, utcnow
 from ..notifications import notify_citizen
@@ -16,9 +17,15 @@ def activity_dict(activity: PlanActivity) -> dict:
     return values
 
 
-def plan_for(citizen: Citizen, create: bool = True) -> Plan | None:
-    plan = db.session.scalar(select(Plan).where(Plan.citizen_id == citizen.id))
-    if plan is None and create:
+def get_plan(citizen: Citizen) -> Plan | None:
+    """The citizen's plan (the working copy), or None if no one has started one (reading never creates it)."""
+    return db.session.scalar(select(Plan).where(Plan.citizen_id == citizen.id))
+
+
+def plan_for(citizen: Citizen) -> Plan:
+    """The citizen's plan, created empty (flushed, not committed) the first time."""
+    plan = get_plan(citizen)
+    if plan is None:
         plan = Plan(citizen_id=citizen.id)
         db.session.add(plan)
         db.session.flush()
@@ -68,3 +75,38 @@ def activities_of(version: PlanVersion | None) -> list[dict]:
     if version is None:
         return []
     return [dict(values, public_id=key) for key, values in version.snapshot["activities"].items()]
+
+
+def apply_from_case_system(citizen: Citizen, goal_kind: str | None, goal: str | None, items: list[dict]):
+    """The case system sends the whole plan: update the working copy to match it and publish what changed.
+
+    Activities are matched on the case system's id; one it no longer sends is removed. Returns the new version,
+    or None when nothing changed.
+    """
+    plan = plan_for(citizen)
+    plan.goal_kind, plan.goal, plan.updated_at = goal_kind, goal, utcnow()
+    existing = {a.external_id: a for a in plan.activities}
+    for item in items:
+        activity = existing.pop(item["external_id"], None)
+        if activity is None:
+            activity = PlanActivity(plan_id=plan.id, external_id=item["external_id"])
+            db.session.add(activity)
+        for field in rules.EDITABLE:
+            if field in item:
+                setattr(activity, field, item[field])
+        activity.area = activity.area or rules.Area.EMPLOYMENT
+        activity.status = activity.status or rules.ActivityStatus.PLANNED
+        activity.agreed = bool(activity.agreed)
+        activity.start_date, activity.end_date = item.get("start_date"), item.get("end_date")
+    for leftover in existing.values():
+        db.session.delete(leftover)
+    db.session.flush()
+    db.session.refresh(plan)
+    version = publish(plan, None)
+    audit.record(citizen, audit.WRITE, "plan", "case_system", api=True)
+    db.session.commit()
+    return version
+
+
+def activity_by_public_id(public_id: str) -> PlanActivity | None:
+    return db.session.scalar(select(PlanActivity).where(PlanActivity.public_id == public_id))

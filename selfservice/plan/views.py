@@ -10,7 +10,7 @@ from ..extensions import db
 from ..models import TeamMinutes
 from ..rules import plan as rules
 from . import bp
-from .publishing import activities_of, plan_for, published_version_of
+from .publishing import activities_of, get_plan, published_version_of
 
 
 def _context():
@@ -40,7 +40,7 @@ def print_view():
 @bp.get("/history")
 @citizen_required()
 def history():
-    plan = plan_for(current_user, create=False)
+    plan = get_plan(current_user)
     versions = list(reversed(plan.versions)) if plan else []
     return render_template("plan/history.html", versions=versions, labels=labels)
 

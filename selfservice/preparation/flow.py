@@ -62,8 +62,12 @@ def landing_for(citizen: Citizen) -> str:
     from ..rules import preparation as rules
     from .steps import SLUGS
 
-    form = store.form_for(citizen, create=False)
-    unfinished = form is not None and form.status == rules.DRAFT and form.completed_steps
-    if unfinished and rules.first_unfinished(SLUGS, form.completed_steps):
+    form = store.get_form(citizen)
+    if (
+        form is not None
+        and form.status == rules.DRAFT
+        and form.completed_steps
+        and rules.first_unfinished(SLUGS, form.completed_steps)
+    ):
         return url_for("preparation.resume")
     return url_for("citizen.home")

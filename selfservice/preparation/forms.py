@@ -18,6 +18,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from ..forms import options
 from ..rules.preparation import MAX_ENTRIES, SHORT_LIMIT, TEXT_LIMIT
 
 
@@ -39,13 +40,13 @@ class EducationEntry(Form):
     place = StringField(_l("Where?"), description=_l("The school or place, and the town"), validators=short())
     country = RadioField(
         _l("In Denmark or abroad?"),
-        choices=[("denmark", _l("In Denmark")), ("abroad", _l("Abroad"))],
+        choices=options([("denmark", _l("In Denmark")), ("abroad", _l("Abroad"))]),
         validators=[Optional()],
     )
     years = StringField(_l("When?"), description=_l("For example 2015 to 2018"), validators=short(60))
     finished = RadioField(
         _l("Did you finish it?"),
-        choices=[("yes", _l("Yes")), ("no", _l("No")), ("ongoing", _l("I am still doing it"))],
+        choices=options([("yes", _l("Yes")), ("no", _l("No")), ("ongoing", _l("I am still doing it"))]),
         validators=[Optional()],
     )
 
@@ -86,7 +87,7 @@ COMPETENCES = [
 
 
 class CompetencesStep(FlaskForm):
-    checklist = MultiCheckboxField(_l("Tick what fits you"), choices=COMPETENCES, validators=[Optional()])
+    checklist = MultiCheckboxField(_l("Tick what fits you"), choices=options(COMPETENCES), validators=[Optional()])
     languages = StringField(
         _l("Which languages do you speak?"),
         description=_l("For example Arabic, Danish and English"),
@@ -109,7 +110,7 @@ class SuccessesStep(FlaskForm):
 class GoalsStep(FlaskForm):
     goal_kind = RadioField(
         _l("What would you like?"),
-        choices=[("job", _l("A job")), ("education", _l("An education")), ("unsure", _l("I don't know yet"))],
+        choices=options([("job", _l("A job")), ("education", _l("An education")), ("unsure", _l("I don't know yet"))]),
         validators=[Optional()],
     )
     goal = StringField(
@@ -138,7 +139,7 @@ AREAS = [
 class AreaEntry(Form):
     answer = RadioField(
         _l("How does it affect you?"),
-        choices=[("helps", _l("It helps me")), ("hard", _l("It makes things hard")), ("skip", _l("Skip"))],
+        choices=options([("helps", _l("It helps me")), ("hard", _l("It makes things hard")), ("skip", _l("Skip"))]),
         validators=[Optional()],
     )
     text = TextAreaField(_l("Tell us more, if you want to"), validators=short(1000))

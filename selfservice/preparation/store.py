@@ -8,7 +8,7 @@ that lost the race re-reads (for a step) or is answered with the existing submis
 from flask import current_app
 from sqlalchemy import func, select, update
 
-from ..extensions import db
+from ..extensions import db, rows_changed
 from ..models import Citizen, FormSubmission, PreparationForm, StaffUser, utcnow
 from ..rules import preparation as rules
 from .steps import BY_SLUG
@@ -16,16 +16,26 @@ from .steps import BY_SLUG
 RETRIES = 5
 
 
-def form_for(citizen: Citizen, create: bool = True) -> PreparationForm | None:
-    form = db.session.scalar(select(PreparationForm).where(PreparationForm.citizen_id == citizen.id))
-    if form is None and create:
-        form = PreparationForm(citizen_id=citizen.id, reference=rules.new_reference(), answers={}, completed_steps=[])
-        db.session.add(form)
-        try:
-            db.session.commit()
-        except Exception:  # another request created it at the same moment: use theirs
-            db.session.rollback()
-            form = db.session.scalar(select(PreparationForm).where(PreparationForm.citizen_id == citizen.id))
+def get_form(citizen: Citizen) -> PreparationForm | None:
+    """The citizen's preparation form, or None if they have not started one (reading never creates it)."""
+    return db.session.scalar(select(PreparationForm).where(PreparationForm.citizen_id == citizen.id))
+
+
+def form_for(citizen: Citizen) -> PreparationForm:
+    """The citizen's preparation form, created empty the first time."""
+    form = get_form(citizen)
+    if form is not None:
+        return form
+    form = PreparationForm(citizen_id=citizen.id, reference=rules.new_reference(), answers={}, completed_steps=[])
+    db.session.add(form)
+    try:
+        db.session.commit()
+    except Exception:  # another request created it at the same moment: use theirs
+        db.session.rollback()
+        theirs = get_form(citizen)
+        if theirs is None:
+            raise  # not that race: the commit failed for another reason
+        return theirs
     return form
 
 
@@ -68,12 +78,12 @@ def save_step(
             values["has_resources"] = rules.has_resources(answers)
         if staff is not None:
             values["filled_together_by_id"] = staff.id
-        result = db.session.execute(
+        changed = rows_changed(
             update(PreparationForm)
             .where(PreparationForm.id == form.id, PreparationForm.version == form.version)
             .values(**values)
         )
-        if result.rowcount == 1:
+        if changed == 1:
             db.session.commit()
             db.session.refresh(form)
             return True
@@ -96,7 +106,7 @@ def submit(
     created=False; a request for an older version gets (None, False): the answers changed since they were checked.
     """
     now = utcnow()
-    result = db.session.execute(
+    changed = rows_changed(
         update(PreparationForm)
         .where(
             PreparationForm.id == form.id,
@@ -111,7 +121,7 @@ def submit(
             filled_together_by_id=staff.id if staff else PreparationForm.filled_together_by_id,
         )
     )
-    if result.rowcount != 1:
+    if changed != 1:
         db.session.rollback()
         db.session.refresh(form)
         latest = last_submission(form)
@@ -152,12 +162,12 @@ def _notify(form: PreparationForm, submission: FormSubmission) -> None:
 
 def mark_seen(form: PreparationForm) -> bool:
     """The first time a caseworker opens a sent form, the citizen sees it as 'seen'."""
-    result = db.session.execute(
+    changed = rows_changed(
         update(PreparationForm)
         .where(PreparationForm.id == form.id, PreparationForm.status == rules.SUBMITTED)
         .values(status=rules.SEEN, seen_at=utcnow(), version=PreparationForm.version + 1)
     )
-    return result.rowcount == 1
+    return changed == 1
 
 
 def sent(status: str | None = None, acknowledged: bool | None = None, limit: int = 500) -> list[PreparationForm]:
@@ -181,3 +191,7 @@ def acknowledge(form: PreparationForm) -> None:
     if form.acknowledged_at is None:
         form.acknowledged_at = utcnow()
         db.session.commit()
+
+
+def by_reference(reference: str) -> PreparationForm | None:
+    return db.session.scalar(select(PreparationForm).where(PreparationForm.reference == reference))

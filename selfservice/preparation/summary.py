@@ -28,10 +28,11 @@ def _value(field_) -> str | None:
     if isinstance(field_, BooleanField):
         return _("Yes") if field_.data else None
     if isinstance(field_, SelectMultipleField):
-        names = dict(field_.choices)
+        names = {value: label for value, label, *_ in field_.iter_choices()}
         return ", ".join(str(names.get(v, v)) for v in field_.data or []) or None
     if isinstance(field_, RadioField):
-        return str(dict(field_.choices).get(field_.data, field_.data)) if field_.data else None
+        names = {value: label for value, label, *_ in field_.iter_choices()}
+        return str(names.get(field_.data, field_.data)) if field_.data else None
     text = field_.data
     return text if isinstance(text, str) and text.strip() else None
 

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import update
 
-from ..extensions import db
+from ..extensions import db, rows_changed
 from ..models import PreparationForm, StaffUser, utcnow
 
 CODE_VALID = timedelta(minutes=10)
@@ -61,12 +61,12 @@ def redeem(form: PreparationForm, staff: StaffUser, code: str | None) -> bool:
         db.session.commit()
         return False
     # Single use: only the request that clears this very code opens the session.
-    used = db.session.execute(
+    used = rows_changed(
         update(PreparationForm)
         .where(PreparationForm.id == form.id, PreparationForm.together_code_hash == counted[0])
         .values(together_code_hash=None, together_code_expires_at=None, together_code_attempts=0)
     )
-    if used.rowcount != 1:
+    if used != 1:
         db.session.rollback()
         return False
     _grant(form, staff, now)

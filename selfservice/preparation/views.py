@@ -164,7 +164,8 @@ def check(ctx: FormContext):
 
 def submit(ctx: FormContext):
     form = SubmitForm()
-    if not form.validate() or not (form.version.data or "").isdigit():
+    version = form.version.data or ""
+    if not form.validate() or not version.isdigit():
         latest = store.last_submission(ctx.form)
         return _render(
             "preparation/check.html",
@@ -176,7 +177,7 @@ def submit(ctx: FormContext):
             note_form=CitizenNoteForm(),
             stale=None,
         )
-    submission, _created = store.submit(ctx.form, int(form.version.data), form.email.data, staff=ctx.staff)
+    submission, _created = store.submit(ctx.form, int(version), form.email.data, staff=ctx.staff)
     if submission is None:
         return redirect(ctx.url("check", stale=1))
     _audit_write(ctx)
@@ -214,12 +215,13 @@ def add_note(ctx: FormContext):
 def join(ctx: FormContext):
     """The caseworker opens the form together: with the citizen's code, or straight away if nothing is written."""
     form = JoinForm()
+    assert ctx.staff is not None  # registered only as a together page, whose context names the caseworker
     if request.form.get("action") == "new":
         opened = together.start_empty(ctx.form, ctx.staff)
     else:
         opened = form.validate() and together.redeem(ctx.form, ctx.staff, form.code.data)
         if not opened and not form.errors:
-            form.code.errors.append(_wrong_code_message())
+            form.code.errors = [*form.code.errors, _wrong_code_message()]
     securitylog.event("together.opened" if opened else "together.refused", "ok" if opened else "refused")
     if not opened:
         return start(ctx, join_form=form, status=400)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from .meetings import to_local
+from .meetings import MeetingStatus, to_local
 
 EARLIEST_CHECK_IN = timedelta(hours=2)  # before the start
 LATEST_CHECK_IN = timedelta(minutes=30)  # after the start
@@ -52,7 +52,7 @@ def check_in(meeting: MeetingFacts | None, birth_day: int | None, birth_month: i
 
 def check_in_by_code(meeting: MeetingFacts, now: datetime) -> str:
     """After the visitor has proved who they are (birthday, or the signed code on their own phone)."""
-    if meeting.status == "cancelled":
+    if meeting.status == MeetingStatus.CANCELLED:
         return CANCELLED
     if to_local(meeting.starts_at).date() != to_local(now).date():
         return NOT_TODAY

@@ -1,9 +1,28 @@
 """Plan rules without Flask: the snapshot a version keeps, and a readable "what changed" between two versions."""
 
 from collections.abc import Iterable
+from enum import StrEnum
 
-STATUSES = ["ongoing", "planned", "finished", "cancelled"]  # the order the citizen sees them in
-AREAS = ["employment", "social", "health", "education"]
+
+class ActivityStatus(StrEnum):
+    """Stored as its value; the members' order is the order the citizen sees them in."""
+
+    ONGOING = "ongoing"
+    PLANNED = "planned"
+    FINISHED = "finished"
+    CANCELLED = "cancelled"
+
+
+class Area(StrEnum):
+    EMPLOYMENT = "employment"
+    SOCIAL = "social"
+    HEALTH = "health"
+    EDUCATION = "education"
+
+
+STATUSES = list(ActivityStatus)
+AREAS = list(Area)
+ENDED = (ActivityStatus.FINISHED, ActivityStatus.CANCELLED)
 # Fields whose change the citizen is told about, in the order they are listed.
 TRACKED = [
     "title",
@@ -20,6 +39,8 @@ TRACKED = [
     "legal_url",
     "agreed",
 ]
+# The fields set as they are sent (dates are parsed first); one list for the API and the working copy.
+EDITABLE = [field for field in TRACKED if field not in ("start_date", "end_date")]
 
 
 def snapshot(goal_kind: str | None, goal: str | None, activities: Iterable[dict]) -> dict:
@@ -42,7 +63,7 @@ def changes(before: dict | None, after: dict) -> list[dict]:
             found.append({"kind": "added", "title": activity["title"]})
             continue
         fields = [f for f in TRACKED if old[key].get(f) != activity.get(f)]
-        ended = "status" in fields and activity.get("status") in ("finished", "cancelled")
+        ended = "status" in fields and activity.get("status") in ENDED
         if ended:
             found.append({"kind": "ended", "title": activity["title"], "status": activity["status"]})
         elif fields:

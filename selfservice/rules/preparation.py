@@ -6,6 +6,7 @@ worth testing on their own.
 
 import secrets
 from collections.abc import Sequence
+from enum import StrEnum
 
 from .invitations import ALPHABET
 
@@ -13,7 +14,18 @@ TEXT_LIMIT = 2000
 SHORT_LIMIT = 200
 MAX_ENTRIES = 10
 
-DRAFT, SUBMITTED, SEEN, REVIEWED, DISCUSSED = "draft", "submitted", "seen", "reviewed", "discussed"
+
+class FormStatus(StrEnum):
+    """Stored as its value: a draft only the citizen sees, then sent, seen, reviewed and discussed at the meeting."""
+
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    SEEN = "seen"
+    REVIEWED = "reviewed"
+    DISCUSSED = "discussed"
+
+
+DRAFT, SUBMITTED, SEEN, REVIEWED, DISCUSSED = list(FormStatus)
 
 
 def new_reference() -> str:

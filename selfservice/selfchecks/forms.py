@@ -11,13 +11,13 @@ from flask_wtf import FlaskForm
 from wtforms import RadioField
 from wtforms.validators import InputRequired
 
-from ..forms import date_from_parts, day_field, month_field, year_field
+from ..forms import date_from_parts, day_field, month_field, options, year_field
 
 CHOOSE_ONE = _l("Choose one of the answers")
 
 
 def _radio(label, choices, hint=None):
-    return RadioField(label, choices=choices, description=hint, validators=[InputRequired(message=CHOOSE_ONE)])
+    return RadioField(label, choices=options(choices), description=hint, validators=[InputRequired(message=CHOOSE_ONE)])
 
 
 class QuestionForm(FlaskForm):

@@ -43,7 +43,9 @@ def _store(name: str, key: str, value) -> None:
 
 def _path(name: str) -> list[str]:
     """The questions asked so far, in order, by replaying the rules over the stored answers."""
-    answers, asked, known = _answers(name), [], {}
+    answers = _answers(name)
+    asked: list[str] = []
+    known: dict[str, object] = {}
     while isinstance(step := _check(name)(known, date.today()), Ask) and step.question in answers:
         asked.append(step.question)
         known[step.question] = answers[step.question]

@@ -1,18 +1,11 @@
 """Who may see what: a citizen sees only their own data; a caseworker only their own team's citizens."""
 
 import pytest
-from sqlalchemy import select
 
-from selfservice.extensions import db
-from selfservice.models import Citizen
+from tests.factories import public_id_of
 from tests.helpers import citizen, csrf_token, sign_in_as, staff
 
 pytestmark = pytest.mark.db
-
-
-def public_id(app, citizen_id):
-    with app.app_context():
-        return db.session.scalar(select(Citizen.public_id).where(Citizen.id == citizen_id))
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(client, people):
@@ -30,7 +23,7 @@ def test_a_citizen_sees_only_their_own_page(app, client, people):
 def test_a_citizen_cannot_reach_staff_pages_or_another_citizens_record(app, client, people):
     sign_in_as(client, app, citizen(people, "amira"))
     assert client.get("/staff/").status_code == 403
-    jens = public_id(app, people["jens"])
+    jens = public_id_of(app, people["jens"])
     assert client.get(f"/staff/citizens/{jens}").status_code == 403
 
 
@@ -39,8 +32,8 @@ def test_a_caseworker_sees_only_citizens_of_their_own_team(app, client, people):
     listing = client.get("/staff/?lang=en").get_data(as_text=True)
     assert "Amira Hassan" in listing and "Jens Nielsen" in listing
     assert "Olena Kovalenko" not in listing  # Team Syd
-    assert client.get(f"/staff/citizens/{public_id(app, people['jens'])}").status_code == 200
-    assert client.get(f"/staff/citizens/{public_id(app, people['olena'])}").status_code == 404
+    assert client.get(f"/staff/citizens/{public_id_of(app, people['jens'])}").status_code == 200
+    assert client.get(f"/staff/citizens/{public_id_of(app, people['olena'])}").status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -57,9 +50,11 @@ def test_a_caseworker_sees_only_citizens_of_their_own_team(app, client, people):
 )
 def test_cross_team_matrix(app, client, people, viewer, owner, status):
     sign_in_as(client, app, staff(people, viewer))
-    assert client.get(f"/staff/citizens/{public_id(app, people[owner])}").status_code == status
+    assert client.get(f"/staff/citizens/{public_id_of(app, people[owner])}").status_code == status
     token = csrf_token(client, "/staff/")
-    invitation = client.post(f"/staff/citizens/{public_id(app, people[owner])}/invitation", data={"csrf_token": token})
+    invitation = client.post(
+        f"/staff/citizens/{public_id_of(app, people[owner])}/invitation", data={"csrf_token": token}
+    )
     assert invitation.status_code == status
 
 

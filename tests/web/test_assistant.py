@@ -230,16 +230,13 @@ def test_a_signed_in_session_needs_the_csrf_token_and_then_joins_the_conversatio
     assert len(page(client.get("/assistant")).select("li.chat-turn")) == 1
 
 
-def test_the_api_is_rate_limited_per_client_with_a_retry_time(app):
-    app.config["RATELIMIT_ASSISTANT"] = "3 per minute"
-    try:
-        visitor = app.test_client()
-        environ = {"REMOTE_ADDR": "203.0.113.9"}
-        for _ in range(3):
-            assert visitor.post("/api/assistant", json={"message": "hej"}, environ_base=environ).status_code == 200
-        limited = visitor.post("/api/assistant", json={"message": "hej"}, environ_base=environ)
-    finally:
-        app.config["RATELIMIT_ASSISTANT"] = "1000 per minute"
+def test_the_api_is_rate_limited_per_client_with_a_retry_time(app, monkeypatch):
+    monkeypatch.setitem(app.config, "RATELIMIT_ASSISTANT", "3 per minute")
+    visitor = app.test_client()
+    environ = {"REMOTE_ADDR": "203.0.113.9"}
+    for _ in range(3):
+        assert visitor.post("/api/assistant", json={"message": "hej"}, environ_base=environ).status_code == 200
+    limited = visitor.post("/api/assistant", json={"message": "hej"}, environ_base=environ)
     assert limited.status_code == 429
     body = limited.get_json()
     assert 0 < body["retry_after"] <= 60 and int(limited.headers["Retry-After"]) == body["retry_after"]

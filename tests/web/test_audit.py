@@ -7,7 +7,8 @@ from bs4 import BeautifulSoup
 from sqlalchemy import select
 
 from selfservice.extensions import db
-from selfservice.models import AuditEntry, Citizen
+from selfservice.models import AuditEntry
+from tests.factories import public_id_of
 from tests.helpers import citizen, csrf_token, sign_in_as, staff
 
 pytestmark = pytest.mark.db
@@ -21,34 +22,29 @@ def entries(app, citizen_id):
         ]
 
 
-def jens_public_id(app, people):
-    with app.app_context():
-        return db.session.get(Citizen, people["jens"]).public_id
-
-
 def test_a_caseworker_opening_a_record_is_logged_with_purpose(app, client, people):
     sign_in_as(client, app, staff(people, "karen"))
-    client.get(f"/staff/citizens/{jens_public_id(app, people)}")
+    client.get(f"/staff/citizens/{public_id_of(app, people['jens'])}")
     assert entries(app, people["jens"]) == [("staff", "read", "profile", "casework", "caseworker", "employment")]
 
 
 def test_issuing_a_code_is_logged_as_a_write(app, client, people):
     sign_in_as(client, app, staff(people, "karen"))
     token = csrf_token(client, "/staff/")
-    client.post(f"/staff/citizens/{jens_public_id(app, people)}/invitation", data={"csrf_token": token})
+    client.post(f"/staff/citizens/{public_id_of(app, people['jens'])}/invitation", data={"csrf_token": token})
     assert ("staff", "write", "invitation", "invitation", "caseworker", "employment") in entries(app, people["jens"])
 
 
 def test_a_refused_look_at_another_teams_citizen_leaves_no_entry(app, client, people):
     sign_in_as(client, app, staff(people, "peter"))
-    assert client.get(f"/staff/citizens/{jens_public_id(app, people)}").status_code == 404
+    assert client.get(f"/staff/citizens/{public_id_of(app, people['jens'])}").status_code == 404
     assert entries(app, people["jens"]) == []
 
 
 def test_the_citizen_sees_department_role_time_and_why_but_never_the_name(app, client, people):
     caseworker = app.test_client()
     sign_in_as(caseworker, app, staff(people, "karen"))
-    caseworker.get(f"/staff/citizens/{jens_public_id(app, people)}")
+    caseworker.get(f"/staff/citizens/{public_id_of(app, people['jens'])}")
     sign_in_as(client, app, citizen(people, "jens"))
     page = BeautifulSoup(client.get("/me/access-log?lang=en").data, "html.parser")
     rows = page.select("tbody tr")
@@ -62,7 +58,7 @@ def test_the_citizen_sees_department_role_time_and_why_but_never_the_name(app, c
 def test_another_citizens_access_log_is_not_shown(app, client, people):
     caseworker = app.test_client()
     sign_in_as(caseworker, app, staff(people, "karen"))
-    caseworker.get(f"/staff/citizens/{jens_public_id(app, people)}")
+    caseworker.get(f"/staff/citizens/{public_id_of(app, people['jens'])}")
     sign_in_as(client, app, citizen(people, "amira"))
     page = BeautifulSoup(client.get("/me/access-log?lang=en").data, "html.parser")
     assert page.select("tbody tr") == []
@@ -70,7 +66,7 @@ def test_another_citizens_access_log_is_not_shown(app, client, people):
 
 def test_the_data_protection_officer_exports_one_citizens_log(app, client, people):
     sign_in_as(client, app, staff(people, "karen"))
-    client.get(f"/staff/citizens/{jens_public_id(app, people)}")
+    client.get(f"/staff/citizens/{public_id_of(app, people['jens'])}")
     result = app.test_cli_runner().invoke(args=["audit", "export", "--citizen", str(people["jens"])])
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in result.output.splitlines()]

@@ -5,7 +5,6 @@ import contextlib
 import os
 import random
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -22,16 +21,10 @@ from selfservice import create_app, mail
 from selfservice.config import ROOT, TestConfig
 from selfservice.extensions import db
 from selfservice.models import Citizen, FormSubmission, OutboxMessage, PreparationForm
-from tests.conftest import is_postgres
+from tests.conftest import free_port, is_postgres
 from tests.helpers import citizen, new_session, seed_people
 
 pytestmark = pytest.mark.db
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_until_healthy(base: str, timeout: float = 60) -> None:
@@ -136,18 +129,20 @@ def test_a_worker_killed_while_saving_leaves_the_last_save_or_the_new_one_never_
     assert goals["matters"].count("ord") == 400
 
 
-def test_when_the_mail_server_is_down_mail_waits_and_goes_out_once_when_it_is_back(app, people, smtp_server):
+def test_when_the_mail_server_is_down_mail_waits_and_goes_out_once_when_it_is_back(
+    app, people, smtp_server, monkeypatch
+):
     working = app.config["SMTP_PORT"]
     with app.app_context():
         jens = db.session.get(Citizen, people["jens"])
         for number in range(5):
             mail.queue(jens.email or "jens@example.dk", f"Besked {number}", "Hej")
         db.session.commit()
-        app.config["SMTP_PORT"] = free_port()  # nothing listens there
+        monkeypatch.setitem(app.config, "SMTP_PORT", free_port())  # nothing listens there
         mail.deliver_due(limit=100)
         waiting = db.session.scalars(select(OutboxMessage).where(OutboxMessage.sent_at.is_(None))).all()
         assert len(waiting) == 5 and all(m.attempts == 1 for m in waiting)
-        app.config["SMTP_PORT"] = working
+        monkeypatch.setitem(app.config, "SMTP_PORT", working)
         db.session.execute(OutboxMessage.__table__.update().values(not_before=None))
         db.session.commit()
         mail.deliver_due(limit=100)

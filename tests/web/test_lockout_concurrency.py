@@ -17,7 +17,7 @@ from selfservice.extensions import db
 from selfservice.models import Invitation, StaffUser, WebSession
 from selfservice.rules import invitations
 from selfservice.rules.invitations import code_hash
-from tests.helpers import new_session, seed_people
+from tests.helpers import new_session, security_events, seed_people
 from tests.second_factor import hidden_fields
 
 pytestmark = pytest.mark.db
@@ -26,12 +26,9 @@ PETER = "peter.lund@demokommune.dk"
 
 
 @pytest.fixture
-def no_rate_limit_in_the_way(app):
+def no_rate_limit_in_the_way(app, monkeypatch):
     """The sign-in rate limit (read on every request) would refuse most of the burst before the counter is reached."""
-    before = app.config["RATELIMIT_SIGNIN"]
-    app.config["RATELIMIT_SIGNIN"] = "100000 per minute"
-    yield
-    app.config["RATELIMIT_SIGNIN"] = before
+    monkeypatch.setitem(app.config, "RATELIMIT_SIGNIN", "100000 per minute")
 
 
 def browsers_on(url: str, count: int) -> list[tuple[requests.Session, dict]]:
@@ -96,6 +93,6 @@ def test_thirty_wrong_passwords_at_once_lock_the_account_once_and_end_its_sessio
         right = browser.post(url, data=form | {"email": PETER, "password": DEMO_STAFF_PASSWORD}, timeout=30)
     assert right.status_code == 400
     assert "locked" in right.text
-    events = [json.loads(r.getMessage()) for r in caplog.records if r.name == "selfservice.security"]
+    events = security_events(caplog)
     assert [e["attempts"] for e in events if e["event"] == "account.locked"] == [limit]
     assert all(PETER not in json.dumps(e) for e in events)

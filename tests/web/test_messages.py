@@ -5,14 +5,10 @@ from sqlalchemy import select
 
 from selfservice.extensions import db
 from selfservice.models import Citizen, Meeting, Message
+from tests.factories import make_meeting, public_id_of
 from tests.helpers import citizen, csrf_token, page, sign_in_as, staff
 
 pytestmark = pytest.mark.db
-
-
-def jens_id(app, people):
-    with app.app_context():
-        return db.session.get(Citizen, people["jens"]).public_id
 
 
 def write(client, path, body, reference=""):
@@ -25,7 +21,7 @@ def test_the_citizen_starts_a_thread_and_sees_when_the_team_has_read_it(app, jen
     assert "Not read yet" in jens.get("/me/messages/?lang=en").get_data(as_text=True)
     inbox = page(karen.get("/staff/inbox?lang=en"))
     assert inbox.find("a", string="Jens Nielsen")
-    karen.get(f"/staff/citizens/{jens_id(app, people)}/messages")
+    karen.get(f"/staff/citizens/{public_id_of(app, people['jens'])}/messages")
     thread = jens.get("/me/messages/?lang=en").get_data(as_text=True)
     assert "Read " in thread and "Not read yet" not in thread
     assert "Hej, jeg har fået nyt telefonnummer 🙂" in thread
@@ -36,7 +32,7 @@ def test_the_answer_reaches_the_citizen_with_a_notice_that_never_contains_it(app
         db.session.get(Citizen, people["jens"]).email = "jens@example.dk"
         db.session.commit()
     write(jens, "/me/messages/", "Kan vi flytte mødet?")
-    write(karen, f"/staff/citizens/{jens_id(app, people)}/messages", "Ja, det kan vi godt.")
+    write(karen, f"/staff/citizens/{public_id_of(app, people['jens'])}/messages", "Ja, det kan vi godt.")
     assert [m["To"] for m in smtp_server.messages] == ["jens@example.dk"]
     assert "Ja, det kan vi godt." not in smtp_server.messages[0].get_content()
     waiting_for_citizen = page(karen.get("/staff/inbox?show=citizen&lang=en"))
@@ -44,7 +40,9 @@ def test_the_answer_reaches_the_citizen_with_a_notice_that_never_contains_it(app
     home = jens.get("/me/?lang=en").get_data(as_text=True)
     assert "You have a new message." in home
     jens.get("/me/messages/")
-    team_view = karen.get(f"/staff/citizens/{jens_id(app, people)}/messages?lang=en").get_data(as_text=True)
+    team_view = karen.get(f"/staff/citizens/{public_id_of(app, people['jens'])}/messages?lang=en").get_data(
+        as_text=True
+    )
     assert "Read " in team_view
     assert not page(karen.get("/staff/inbox?show=citizen")).find("a", string="Jens Nielsen")
 
@@ -76,15 +74,12 @@ def test_a_draft_is_kept_until_it_is_sent(app, jens):
     assert page(jens.get("/me/messages/")).find("textarea", id="body").get_text().strip() == ""
 
 
-def test_a_draft_keeps_only_a_reference_to_the_citizens_own_meetings(app, jens, people):
+def test_a_draft_keeps_only_a_reference_to_the_citizens_own_meetings(app, jens):
     """Review F19: a draft stored any reference, also another citizen's meeting."""
-    from selfservice.models import Meeting, MessageDraft, utcnow
+    from selfservice.models import MessageDraft
 
     with app.app_context():
-        other = Meeting(citizen_id=people["amira"], starts_at=utcnow())
-        db.session.add(other)
-        db.session.commit()
-        foreign = f"meeting:{other.public_id}"
+        foreign = f"meeting:{make_meeting().public_id}"  # someone else's
     token = csrf_token(jens, "/me/messages/")
     jens.post("/me/messages/draft", data={"csrf_token": token, "body": "Om mødet", "reference": foreign})
     with app.app_context():
@@ -98,5 +93,5 @@ def test_nobody_else_reads_the_thread(app, jens, people):
     assert "Privat besked" not in amira.get("/me/messages/").get_data(as_text=True)
     peter = app.test_client()
     sign_in_as(peter, app, staff(people, "peter"))
-    assert peter.get(f"/staff/citizens/{jens_id(app, people)}/messages").status_code == 404
+    assert peter.get(f"/staff/citizens/{public_id_of(app, people['jens'])}/messages").status_code == 404
     assert "Jens" not in peter.get("/staff/inbox").get_data(as_text=True)

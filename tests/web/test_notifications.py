@@ -55,26 +55,25 @@ def test_the_2_hour_reminder_follows_and_a_moved_meeting_gets_new_reminders(app,
 
 
 def test_nothing_is_sent_in_quiet_hours_it_waits_until_eight(app, jens, smtp_server, monkeypatch):
-    app.config["QUIET_HOURS"] = True
+    monkeypatch.setitem(app.config, "QUIET_HOURS", True)
     monkeypatch.setattr(mail, "utcnow", lambda: datetime(2026, 12, 1, 21, 30))  # 22:30 in Copenhagen
-    try:
-        send(app)
-    finally:
-        app.config["QUIET_HOURS"] = False
+    send(app)
     assert smtp_server.messages == []
     with app.app_context():
         waiting = db.session.scalar(select(OutboxMessage).where(OutboxMessage.channel == "email"))
         assert waiting.sent_at is None and waiting.not_before == datetime(2026, 12, 2, 7, 0)
 
 
-def test_when_the_sms_gateway_is_down_the_message_waits_and_is_retried_with_backoff(app, jens, sms_gateway):
+def test_when_the_sms_gateway_is_down_the_message_waits_and_is_retried_with_backoff(
+    app, jens, sms_gateway, monkeypatch
+):
     working = app.config["SMS_GATEWAY_URL"]
-    app.config["SMS_GATEWAY_URL"] = "http://127.0.0.1:1/send"
+    monkeypatch.setitem(app.config, "SMS_GATEWAY_URL", "http://127.0.0.1:1/send")
     assert "failed 1" in send(app)
     with app.app_context():
         waiting = db.session.scalar(select(OutboxMessage).where(OutboxMessage.channel == "sms"))
         assert waiting.sent_at is None and waiting.attempts == 1 and waiting.not_before > utcnow()
-    app.config["SMS_GATEWAY_URL"] = working
+    monkeypatch.setitem(app.config, "SMS_GATEWAY_URL", working)
     assert "sent 0" in send(app)  # still backing off
     with app.app_context():
         db.session.execute(OutboxMessage.__table__.update().values(not_before=utcnow()))

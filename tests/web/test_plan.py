@@ -4,15 +4,11 @@ import pytest
 from sqlalchemy import select
 
 from selfservice.extensions import db
-from selfservice.models import AuditEntry, Citizen, PlanActivity, PlanVersion
+from selfservice.models import AuditEntry, PlanActivity, PlanVersion
+from tests.factories import activity_form, public_id_of
 from tests.helpers import citizen, csrf_token, page, sign_in_as, staff
 
 pytestmark = pytest.mark.db
-
-
-def public_id(app, people, name):
-    with app.app_context():
-        return db.session.get(Citizen, people[name]).public_id
 
 
 def test_the_citizen_sees_goal_and_activities_grouped_with_every_detail(jens):
@@ -29,25 +25,11 @@ def test_the_citizen_sees_goal_and_activities_grouped_with_every_detail(jens):
 
 
 def test_the_caseworker_changes_the_plan_and_the_citizen_sees_it_only_when_published(app, jens, karen, people):
-    jens_id = public_id(app, people, "jens")
+    jens_id = public_id_of(app, people["jens"])
     token = csrf_token(karen, f"/staff/citizens/{jens_id}/plan")
     response = karen.post(
         f"/staff/citizens/{jens_id}/plan/activities/new",
-        data={
-            "csrf_token": token,
-            "title": "Samtaler med mentor",
-            "area": "social",
-            "status": "planned",
-            "hours_per_week": "2",
-            "description": "",
-            "sub_goal": "",
-            "department": "Socialforvaltningen",
-            "caseworker": "",
-            "legal_basis": "Serviceloven § 85",
-            "legal_url": "",
-            "start_date": "",
-            "end_date": "",
-        },
+        data={"csrf_token": token, **activity_form(title="Samtaler med mentor")},
     )
     assert response.status_code == 302
     assert "Samtaler med mentor" not in jens.get("/me/plan/").get_data(as_text=True)
@@ -68,7 +50,7 @@ def test_the_caseworker_changes_the_plan_and_the_citizen_sees_it_only_when_publi
 
 
 def test_publishing_twice_without_changes_makes_no_new_version(app, karen, people):
-    jens_id = public_id(app, people, "jens")
+    jens_id = public_id_of(app, people["jens"])
     token = csrf_token(karen, f"/staff/citizens/{jens_id}/plan")
     karen.post(f"/staff/citizens/{jens_id}/plan/publish", data={"csrf_token": token})
     with app.app_context():
@@ -76,17 +58,13 @@ def test_publishing_twice_without_changes_makes_no_new_version(app, karen, peopl
 
 
 def test_an_activity_cannot_end_before_it_starts(app, karen, people):
-    jens_id = public_id(app, people, "jens")
+    jens_id = public_id_of(app, people["jens"])
     token = csrf_token(karen, f"/staff/citizens/{jens_id}/plan")
     response = karen.post(
         f"/staff/citizens/{jens_id}/plan/activities/new",
         data={
             "csrf_token": token,
-            "title": "Kursus",
-            "area": "education",
-            "status": "planned",
-            "start_date": "2030-05-10",
-            "end_date": "2030-05-01",
+            **activity_form(title="Kursus", area="education", start_date="2030-05-10", end_date="2030-05-01"),
         },
     )
     assert response.status_code == 400
@@ -94,7 +72,7 @@ def test_an_activity_cannot_end_before_it_starts(app, karen, people):
 
 
 def test_published_minutes_reach_the_citizen(app, jens, karen, people):
-    jens_id = public_id(app, people, "jens")
+    jens_id = public_id_of(app, people["jens"])
     token = csrf_token(karen, f"/staff/citizens/{jens_id}/minutes/new")
     karen.post(
         f"/staff/citizens/{jens_id}/minutes/new",
@@ -117,7 +95,7 @@ def test_nobody_else_sees_the_plan_and_staff_work_on_it_is_logged(app, people, k
     assert "Fast job som lagermedarbejder" not in amira.get("/me/plan/").get_data(as_text=True)
     peter = app.test_client()
     sign_in_as(peter, app, staff(people, "peter"))
-    jens_id = public_id(app, people, "jens")
+    jens_id = public_id_of(app, people["jens"])
     assert peter.get(f"/staff/citizens/{jens_id}/plan").status_code == 404
     with app.app_context():
         activity_id = db.session.scalar(select(PlanActivity.public_id))

@@ -245,15 +245,18 @@ def test_sending_e_mails_the_team_without_content_and_the_citizen_a_receipt(app,
     assert any("\u0600" <= ch <= "\u06ff" for ch in receipt["Subject"])  # in Amira's language
 
 
-def test_when_the_mail_server_is_down_the_mail_waits_in_the_outbox_and_goes_out_later(app, people, smtp_server):
-    app.config.update(SMTP_PORT=1, TEAM_NOTIFY_EMAIL="jobcenter@demokommune.dk")  # nothing listens on port 1
+def test_when_the_mail_server_is_down_the_mail_waits_in_the_outbox_and_goes_out_later(
+    app, people, smtp_server, monkeypatch
+):
+    monkeypatch.setitem(app.config, "SMTP_PORT", 1)  # nothing listens on port 1
+    monkeypatch.setitem(app.config, "TEAM_NOTIFY_EMAIL", "jobcenter@demokommune.dk")
     client = citizen_client(app, people, "jens")
     fill_everything(client)
     assert submit(client).headers["Location"] == "/me/form/receipt"  # the citizen is not troubled
     with app.app_context():
         waiting = db.session.scalars(select(OutboxMessage).where(OutboxMessage.sent_at.is_(None))).all()
         assert len(waiting) == 1 and waiting[0].attempts == 1
-    app.config["SMTP_PORT"] = smtp_server.port
+    monkeypatch.setitem(app.config, "SMTP_PORT", smtp_server.port)
     assert "sent 0" in app.test_cli_runner().invoke(args=["notifications", "send"]).output  # backing off
     with app.app_context():
         waiting = db.session.scalar(select(OutboxMessage))

@@ -226,7 +226,7 @@ def test_static_files_are_sent_with_nosniff_and_a_policy_of_their_own(client):
     """Review F19: static files never pass Flask's after_request, so WhiteNoise adds these."""
     from selfservice.assets import load_manifest
 
-    response = client.get("/static/" + load_manifest()["css/site.css"])
-    assert response.status_code == 200
-    assert response.headers["X-Content-Type-Options"] == "nosniff"
-    assert "default-src 'none'" in response.headers["Content-Security-Policy"]
+    with client.get("/static/" + load_manifest()["css/site.css"]) as response:  # closes the file WhiteNoise opened
+        assert response.status_code == 200
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert "default-src 'none'" in response.headers["Content-Security-Policy"]

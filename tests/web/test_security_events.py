@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.helpers import citizen, csrf_token, sign_in_as
+from tests.helpers import citizen, csrf_token, security_events, sign_in_as
 from tests.web.test_sessions import age_session
 
 pytestmark = pytest.mark.db
@@ -16,10 +16,7 @@ pytestmark = pytest.mark.db
 def events(caplog):
     caplog.set_level(logging.INFO, logger="selfservice.security")
 
-    def read():
-        return [json.loads(r.getMessage()) for r in caplog.records if r.name == "selfservice.security"]
-
-    return read
+    return lambda: security_events(caplog)
 
 
 def test_a_citizen_trying_a_staff_page_is_logged_with_the_route_pattern_and_no_ids(app, client, people, events):
@@ -46,14 +43,11 @@ def test_a_forged_form_post_is_logged_as_a_csrf_failure_without_the_token(app, c
     assert "forged-token-value" not in json.dumps(events()) and "ABCD" not in json.dumps(events())
 
 
-def test_hitting_a_rate_limit_is_logged(app, client, people, events):
-    app.config["RATELIMIT_SIGNIN"] = "2 per minute"
-    try:
-        for _ in range(3):
-            token = csrf_token(client, "/login/code")
-            client.post("/login/code", data={"csrf_token": token, "code": "AAAA-BBBB-CCCC"}, check=False)
-    finally:
-        app.config["RATELIMIT_SIGNIN"] = "10 per minute;50 per hour"
+def test_hitting_a_rate_limit_is_logged(app, client, people, events, monkeypatch):
+    monkeypatch.setitem(app.config, "RATELIMIT_SIGNIN", "2 per minute")
+    for _ in range(3):
+        token = csrf_token(client, "/login/code")
+        client.post("/login/code", data={"csrf_token": token, "code": "AAAA-BBBB-CCCC"}, check=False)
     hits = [e for e in events() if e["event"] == "ratelimit.hit"]
     assert len(hits) == 1 and hits[0]["status"] == 429 and hits[0]["limit"] == "2 per 1 minute"
 

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from selfservice.demo import DEMO_CODE, DEMO_STAFF_PASSWORD
 from selfservice.extensions import db, limiter
 from selfservice.models import Citizen, StaffUser, WebSession
-from tests.helpers import seed_people
+from tests.helpers import security_events, seed_people
 from tests.second_factor import complete_second_factor, password_sign_in
 
 pytestmark = pytest.mark.db
@@ -291,12 +291,6 @@ def test_the_demo_provider_still_answers_the_registered_callback(live_server, br
 
 
 # Security events (F5) for the citizens' ways in.
-
-
-def security_events(caplog) -> list[dict]:
-    import json
-
-    return [json.loads(record.getMessage()) for record in caplog.records if record.name == "selfservice.security"]
 
 
 def test_sign_ins_and_failures_are_logged_without_codes_or_dates_of_birth(live_server, browser, app, caplog):

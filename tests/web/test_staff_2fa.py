@@ -14,17 +14,12 @@ from selfservice.auth import totp
 from selfservice.demo import DEMO_STAFF_PASSWORD
 from selfservice.extensions import db, limiter
 from selfservice.models import StaffUser, WebSession
-from tests.helpers import new_session, page, seed_people
+from tests.helpers import new_session, page, security_events
 from tests.second_factor import client_password_sign_in, hidden_fields, next_code, set_up_authenticator, shown_key
 
 pytestmark = pytest.mark.db
 
 KAREN = "karen.holm@demokommune.dk"
-
-
-@pytest.fixture
-def people(app):
-    return seed_people(app)
 
 
 def karen(app) -> StaffUser:
@@ -41,10 +36,6 @@ def post_form(client, path, **data):
 
 def password_step(client, email=KAREN, password=DEMO_STAFF_PASSWORD):
     return post_form(client, "/staff/login?lang=en", email=email, password=password)
-
-
-def security_events(caplog) -> list[dict]:
-    return [json.loads(record.getMessage()) for record in caplog.records if record.name == "selfservice.security"]
 
 
 def test_a_correct_password_alone_does_not_sign_in(app, client, people):

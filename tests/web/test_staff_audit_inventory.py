@@ -17,13 +17,12 @@ from selfservice.kiosk.admin import today_bounds
 from selfservice.models import (
     AuditEntry,
     Citizen,
-    Meeting,
-    MeetingRequest,
     Message,
     Plan,
     PlanActivity,
     utcnow,
 )
+from tests.factories import make_meeting, make_meeting_request
 from tests.helpers import csrf_token
 from tests.web.test_preparation_staff import reference_of, send_form
 
@@ -52,12 +51,10 @@ def jens_everything(app, people):
     with app.app_context():
         jens = db.session.get(Citizen, people["jens"])
         start, _end = today_bounds(utcnow())
-        meeting = Meeting(citizen_id=jens.id, starts_at=start + timedelta(hours=11), place="Jobcentret")
-        db.session.add(meeting)
-        db.session.flush()
-        request_ = MeetingRequest(meeting_id=meeting.id, kind="move", reason="Jeg er syg")
+        meeting = make_meeting(jens, starts_at=start + timedelta(hours=11), place="Jobcentret")
+        request_ = make_meeting_request(meeting, kind="move", reason="Jeg er syg")
         plan = db.session.scalar(select(Plan).where(Plan.citizen_id == jens.id)) or Plan(citizen_id=jens.id)
-        db.session.add_all([request_, plan])
+        db.session.add(plan)
         db.session.flush()
         activity = PlanActivity(plan_id=plan.id, title="Kursus")
         db.session.add_all([activity, Message(citizen_id=jens.id, from_citizen=True, body="Hej")])

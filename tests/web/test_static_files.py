@@ -42,8 +42,8 @@ def test_every_static_reference_in_the_templates_answers(app, client):
 
         urls = {url_for("static", filename=name) for name in references}
     for url in urls:
-        response = client.get(url)
-        assert response.status_code == 200, url
+        with client.get(url) as response:  # closed, so the file WhiteNoise opened is closed too
+            assert response.status_code == 200, url
         assert "/static/build/" in url, f"{url} is not fingerprinted"
 
 
@@ -59,18 +59,19 @@ def test_every_url_in_the_built_stylesheets_answers(app, client):
                 continue
             url = urljoin(f"/static/{built}", target)
             assert urlsplit(url).netloc == "", f"{built} loads {target} from another host"
-            assert client.get(url).status_code == 200, f"{built}: url({target}) answers 404"
+            with client.get(url) as response:
+                assert response.status_code == 200, f"{built}: url({target}) answers 404"
             checked += 1
     assert checked, "the stylesheet points at no icons (a checkbox tick and the select arrow are expected)"
 
 
 def test_fingerprinted_files_are_cached_for_a_year_and_sent_compressed(app, client):
     built = load_manifest()["css/site.css"]
-    response = client.get(f"/static/{built}", headers={"Accept-Encoding": "br, gzip"})
-    cache = response.headers["Cache-Control"]
-    assert "immutable" in cache and int(re.search(r"max-age=(\d+)", cache).group(1)) >= 365 * 24 * 3600
-    assert response.headers["Content-Encoding"] == "br"
-    assert brotli.decompress(response.get_data()) == (ROOT / "static" / built).read_bytes()
+    with client.get(f"/static/{built}", headers={"Accept-Encoding": "br, gzip"}) as response:
+        cache = response.headers["Cache-Control"]
+        assert "immutable" in cache and int(re.search(r"max-age=(\d+)", cache).group(1)) >= 365 * 24 * 3600
+        assert response.headers["Content-Encoding"] == "br"
+        assert brotli.decompress(response.get_data()) == (ROOT / "static" / built).read_bytes()
 
 
 @pytest.mark.parametrize("encoding, decompress", [("br", brotli.decompress), ("gzip", gzip.decompress)])
@@ -95,5 +96,6 @@ def test_a_page_is_not_compressed_for_a_browser_that_does_not_ask(client):
 def test_files_outside_the_build_are_not_cached_for_long(client):
     """An unfingerprinted file keeps its name when it changes, so it may not be kept for a year."""
     unversioned = next(Path(ROOT / "static" / "js").glob("*.js")).name
-    cache = client.get(f"/static/js/{unversioned}").headers["Cache-Control"]
+    with client.get(f"/static/js/{unversioned}") as response:
+        cache = response.headers["Cache-Control"]
     assert "immutable" not in cache

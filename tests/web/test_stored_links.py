@@ -8,8 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from selfservice.extensions import db
-from selfservice.models import Citizen, Meeting, PlanActivity, utcnow
+from selfservice.models import Citizen, PlanActivity, utcnow
 from selfservice.plan.publishing import plan_for, publish
+from tests.factories import add_meeting
 from tests.helpers import page
 
 pytestmark = pytest.mark.db
@@ -25,13 +26,8 @@ def script_links(html):
 
 
 def test_a_stored_script_address_is_not_the_video_meetings_join_button(app, jens, people):
-    with app.app_context():
-        meeting = Meeting(
-            citizen_id=people["jens"], starts_at=utcnow() + timedelta(minutes=5), kind="video", video_url=STORED
-        )
-        db.session.add(meeting)
-        db.session.commit()
-        public_id = meeting.public_id
+    soon = utcnow() + timedelta(minutes=5)
+    public_id = add_meeting(app, people["jens"], starts_at=soon, kind="video", video_url=STORED).public_id
     html = page(jens.get(f"/me/meetings/{public_id}?lang=en"))
     assert "Joining the video meeting" in html.get_text()
     assert not html.find("a", string="Join the video meeting")

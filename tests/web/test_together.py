@@ -12,8 +12,9 @@ from bs4 import BeautifulSoup
 from sqlalchemy import func, select
 
 from selfservice.extensions import db
-from selfservice.models import AuditEntry, Citizen, PreparationForm
+from selfservice.models import AuditEntry, PreparationForm
 from selfservice.preparation.together import MAX_CODE_ATTEMPTS
+from tests.factories import public_id_of
 from tests.helpers import citizen, csrf_token, page, sign_in_as, staff
 
 pytestmark = pytest.mark.db
@@ -22,11 +23,6 @@ MENTAL = "NOT-SHARED-MENTAL-HEALTH-DETAIL"
 DEBT = "NOT-SHARED-DEBT-DETAIL"
 DRAFT = "UNSENT-DRAFT-STORY"
 TOGETHER_PAGES = ["/", "/continue", "/check", "/receipt", "/saved", "/education", "/successes", "/resources"]
-
-
-def public_id(app, citizen_id):
-    with app.app_context():
-        return db.session.get(Citizen, citizen_id).public_id
 
 
 def audit_count(app, citizen_id):
@@ -73,7 +69,7 @@ def test_review_f1_a_caseworker_sees_neither_the_draft_nor_unshared_resources_an
     app, people, reza, karen
 ):
     write_private_draft(reza)
-    base = f"/staff/citizens/{public_id(app, people['reza'])}/form"
+    base = f"/staff/citizens/{public_id_of(app, people['reza'])}/form"
     for path in TOGETHER_PAGES:
         before = audit_count(app, people["reza"])
         response = karen.get(base + path, follow_redirects=True)
@@ -92,7 +88,7 @@ def test_review_f1_a_caseworker_sees_neither_the_draft_nor_unshared_resources_an
 
 def test_with_the_citizens_code_the_draft_opens_but_unshared_resources_stay_closed(app, people, reza, karen):
     write_private_draft(reza)
-    base = f"/staff/citizens/{public_id(app, people['reza'])}/form"
+    base = f"/staff/citizens/{public_id_of(app, people['reza'])}/form"
     code = show_code(reza)
     assert join(karen, base, code).status_code == 302
     check = karen.get(base + "/check?lang=en").get_data(as_text=True)
@@ -113,7 +109,7 @@ def test_with_the_citizens_code_the_draft_opens_but_unshared_resources_stay_clos
 
 def test_resources_the_citizen_shares_are_seen_and_can_be_filled_in_together(app, people, reza, karen):
     write_private_draft(reza, consent=True)
-    base = f"/staff/citizens/{public_id(app, people['reza'])}/form"
+    base = f"/staff/citizens/{public_id_of(app, people['reza'])}/form"
     join(karen, base, show_code(reza))
     assert MENTAL in karen.get(base + "/check").get_data(as_text=True)
     assert MENTAL in karen.get(base + "/resources").get_data(as_text=True)
@@ -124,7 +120,7 @@ def test_after_sending_the_check_page_still_hides_unshared_resources(app, people
     html = page(reza.get("/me/form/check"))
     data = {i["name"]: i.get("value", "") for i in html.select("form[action='/me/form/submit'] input")}
     assert reza.post("/me/form/submit", data=data).status_code == 302
-    base = f"/staff/citizens/{public_id(app, people['reza'])}/form"
+    base = f"/staff/citizens/{public_id_of(app, people['reza'])}/form"
     join(karen, base, show_code(reza))
     check = karen.get(base + "/check").get_data(as_text=True)
     assert DRAFT in check and MENTAL not in check and DEBT not in check
@@ -134,7 +130,7 @@ def test_after_sending_the_check_page_still_hides_unshared_resources(app, people
 
 def test_a_code_works_once_and_a_wrong_code_says_so_beside_the_field(app, people, reza, karen):
     write_private_draft(reza)
-    base = f"/staff/citizens/{public_id(app, people['reza'])}/form"
+    base = f"/staff/citizens/{public_id_of(app, people['reza'])}/form"
     code = show_code(reza)
     wrong = "000000" if code != "000000" else "111111"
     refused = join(karen, base, wrong)
@@ -154,7 +150,7 @@ def test_the_citizen_sees_for_how_long_their_form_is_open_and_what_happens_next(
     intro = page(reza.get("/me/form/together?lang=en")).get_text()
     assert "Show a code for my caseworker" in intro
     code = show_code(reza)
-    base = f"/staff/citizens/{public_id(app, people['reza'])}/form"
+    base = f"/staff/citizens/{public_id_of(app, people['reza'])}/form"
     join(karen, base, code)
     state = page(reza.get("/me/form/together?lang=en")).get_text()
     assert "Your caseworker can see and change your answers until" in state
@@ -162,7 +158,7 @@ def test_the_citizen_sees_for_how_long_their_form_is_open_and_what_happens_next(
 
 
 def test_an_empty_form_can_be_started_together_without_a_code_but_a_written_one_cannot(app, people, reza, karen):
-    base = f"/staff/citizens/{public_id(app, people['reza'])}/form"
+    base = f"/staff/citizens/{public_id_of(app, people['reza'])}/form"
     write_private_draft(reza)
     token = csrf_token(karen, base + "/")
     assert karen.post(base + "/join", data={"csrf_token": token, "action": "new"}).status_code == 400
@@ -172,7 +168,7 @@ def test_an_empty_form_can_be_started_together_without_a_code_but_a_written_one_
 def test_another_team_cannot_use_a_code(app, people, reza):
     peter = app.test_client()
     sign_in_as(peter, app, staff(people, "peter"))
-    base = f"/staff/citizens/{public_id(app, people['reza'])}/form"
+    base = f"/staff/citizens/{public_id_of(app, people['reza'])}/form"
     assert peter.get(base + "/").status_code == 404
     code = show_code(reza)
     token = csrf_token(peter, "/staff/")
@@ -183,7 +179,7 @@ def test_parallel_wrong_codes_cannot_outrun_the_limit(app, people, reza, live_se
     """Wrong guesses are counted in one UPDATE each: a burst of them still kills the code after the limit."""
     code = show_code(reza)
     wrong = "000000" if code != "000000" else "111111"
-    base = f"{live_server}/staff/citizens/{public_id(app, people['reza'])}/form"
+    base = f"{live_server}/staff/citizens/{public_id_of(app, people['reza'])}/form"
     guessers = []
     for _ in range(12):
         session = requests.Session()
