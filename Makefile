@@ -20,6 +20,7 @@ test: install assets translations system-deps model ## set up everything and run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/pytest -n auto -p no:cacheprovider
 	scripts/with-postgres.sh $(BIN)/pytest -n auto -p no:cacheprovider -m db
 
@@ -56,10 +57,11 @@ system-deps: ## Debian packages the tests need: chromium, PostgreSQL, Noto fonts
 model: install ## train the assistant's classifier (cached under .cache/assistant)
 	$(BIN)/python scripts/train_model.py
 
-lint: install ## ruff check, ruff format --check and the import-linter layers
+lint: install ## ruff check, ruff format --check, the import-linter layers and mypy
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 format: install ## ruff check --fix and ruff format
 	$(BIN)/ruff check --fix .

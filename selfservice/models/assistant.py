@@ -9,12 +9,12 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
+from ..extensions import Model, db
 from .people import Citizen, new_public_id
 from .timeutil import utcnow
 
 
-class Conversation(db.Model):
+class Conversation(Model):
     __tablename__ = "assistant_conversation"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -30,7 +30,7 @@ class Conversation(db.Model):
     citizen: Mapped[Citizen | None] = relationship()
 
 
-class Turn(db.Model):
+class Turn(Model):
     """One question and the answer it got."""
 
     __tablename__ = "assistant_turn"

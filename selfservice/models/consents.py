@@ -6,11 +6,11 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
+from ..extensions import Model
 from .timeutil import utcnow
 
 
-class ConsentEvent(db.Model):
+class ConsentEvent(Model):
     __tablename__ = "consent_event"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -10,12 +10,12 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
+from ..extensions import Model
 from .people import StaffUser
 from .timeutil import utcnow
 
 
-class ContentReview(db.Model):
+class ContentReview(Model):
     __tablename__ = "content_review"
 
     id: Mapped[int] = mapped_column(primary_key=True)

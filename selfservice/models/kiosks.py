@@ -10,12 +10,12 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
+from ..extensions import Model
 from .people import new_public_id
 from .timeutil import utcnow
 
 
-class Kiosk(db.Model):
+class Kiosk(Model):
     __tablename__ = "kiosk"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -34,7 +34,7 @@ class Kiosk(db.Model):
         return self.revoked_at is None and self.device_token_hash is not None
 
 
-class KioskHelpRequest(db.Model):
+class KioskHelpRequest(Model):
     """ "I need help from staff": the kiosk and the visitor's language, nothing about the visitor."""
 
     __tablename__ = "kiosk_help_request"

@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
+from ..extensions import Model
 from ..rules.invitations import ALPHABET
 from ..rules.meetings import MeetingStatus, RequestStatus
 from .people import Citizen, StaffUser, new_public_id
@@ -22,7 +22,7 @@ def new_booking_ref() -> str:
     return "".join(secrets.choice(ALPHABET) for _ in range(6))
 
 
-class Meeting(db.Model):
+class Meeting(Model):
     __tablename__ = "meeting"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -49,7 +49,7 @@ class Meeting(db.Model):
     )
 
 
-class MeetingRequest(db.Model):
+class MeetingRequest(Model):
     __tablename__ = "meeting_request"
 
     id: Mapped[int] = mapped_column(primary_key=True)

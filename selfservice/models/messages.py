@@ -6,14 +6,14 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
+from ..extensions import Model
 from .meetings import Meeting
 from .people import Citizen, StaffUser, new_public_id
 from .plans import PlanActivity
 from .timeutil import utcnow
 
 
-class Message(db.Model):
+class Message(Model):
     __tablename__ = "message"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -33,7 +33,7 @@ class Message(db.Model):
     activity: Mapped[PlanActivity | None] = relationship()
 
 
-class MessageDraft(db.Model):
+class MessageDraft(Model):
     """What someone has typed but not sent, per thread and writer ("citizen" or "staff:<id>")."""
 
     __tablename__ = "message_draft"

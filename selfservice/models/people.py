@@ -6,7 +6,7 @@ from datetime import date, datetime
 from sqlalchemy import JSON, Date, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
+from ..extensions import Model
 from .timeutil import utcnow
 
 
@@ -15,7 +15,7 @@ def new_public_id() -> str:
     return secrets.token_urlsafe(12)
 
 
-class Team(db.Model):
+class Team(Model):
     __tablename__ = "team"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -29,7 +29,7 @@ class Team(db.Model):
     staff: Mapped[list["StaffUser"]] = relationship(back_populates="team")
 
 
-class Citizen(db.Model):
+class Citizen(Model):
     __tablename__ = "citizen"
     __table_args__ = (UniqueConstraint("oidc_issuer", "oidc_subject", name="uq_citizen_identity"),)
 
@@ -67,7 +67,7 @@ class Citizen(db.Model):
     is_citizen = True
 
 
-class StaffUser(db.Model):
+class StaffUser(Model):
     __tablename__ = "staff_user"
     __table_args__ = (UniqueConstraint("oidc_issuer", "oidc_subject", name="uq_staff_user_identity"),)
 

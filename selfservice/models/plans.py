@@ -9,13 +9,13 @@ from datetime import date, datetime
 from sqlalchemy import JSON, Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
+from ..extensions import Model
 from ..rules.plan import ActivityStatus
 from .people import Citizen, StaffUser, new_public_id
 from .timeutil import utcnow
 
 
-class Plan(db.Model):
+class Plan(Model):
     __tablename__ = "plan"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -31,7 +31,7 @@ class Plan(db.Model):
     versions: Mapped[list["PlanVersion"]] = relationship(back_populates="plan", order_by="PlanVersion.number")
 
 
-class PlanActivity(db.Model):
+class PlanActivity(Model):
     __tablename__ = "plan_activity"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -55,7 +55,7 @@ class PlanActivity(db.Model):
     plan: Mapped[Plan] = relationship(back_populates="activities")
 
 
-class PlanVersion(db.Model):
+class PlanVersion(Model):
     """A published plan exactly as the citizen got it, and what changed since the version before."""
 
     __tablename__ = "plan_version"
@@ -73,7 +73,7 @@ class PlanVersion(db.Model):
     published_by: Mapped[StaffUser | None] = relationship()
 
 
-class TeamMinutes(db.Model):
+class TeamMinutes(Model):
     """The minutes (*referat*) of a team meeting, published to the citizen."""
 
     __tablename__ = "team_minutes"

@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
+from ..extensions import Model
 from ..rules.preparation import DISCUSSED, DRAFT, REVIEWED, SEEN, SUBMITTED, FormStatus  # noqa: F401 - re-exported
 from .people import Citizen, StaffUser
 from .timeutil import utcnow
@@ -18,7 +18,7 @@ from .timeutil import utcnow
 STATUSES = list(FormStatus)
 
 
-class PreparationForm(db.Model):
+class PreparationForm(Model):
     __tablename__ = "preparation_form"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -58,7 +58,7 @@ class PreparationForm(db.Model):
     staff_notes: Mapped[list["PreparationNote"]] = relationship(order_by="PreparationNote.created_at")
 
 
-class FormSubmission(db.Model):
+class FormSubmission(Model):
     """One sent version of the form, exactly as it was sent."""
 
     __tablename__ = "form_submission"
@@ -77,7 +77,7 @@ class FormSubmission(db.Model):
     filled_together_by: Mapped[StaffUser | None] = relationship(foreign_keys=[filled_together_by_id])
 
 
-class CitizenNote(db.Model):
+class CitizenNote(Model):
     """After a caseworker has opened the form, the citizen adds notes instead of changing their words."""
 
     __tablename__ = "citizen_note"
@@ -88,7 +88,7 @@ class CitizenNote(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class PreparationNote(db.Model):
+class PreparationNote(Model):
     """The caseworker's internal notes for the team meeting, kept apart from the citizen's own words."""
 
     __tablename__ = "preparation_note"

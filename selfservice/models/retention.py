@@ -9,11 +9,11 @@ from datetime import datetime
 
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
+from ..extensions import Model
 from .timeutil import utcnow
 
 
-class AuditRetention(db.Model):
+class AuditRetention(Model):
     __tablename__ = "audit_retention"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -5,12 +5,12 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
+from ..extensions import Model
 from .people import Citizen, StaffUser
 from .timeutil import utcnow
 
 
-class WebSession(db.Model):
+class WebSession(Model):
     """One row per browser session. The cookie holds a random id; only its SHA-256 is stored here."""
 
     __tablename__ = "web_session"
@@ -22,7 +22,7 @@ class WebSession(db.Model):
     last_seen_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
 
 
-class Invitation(db.Model):
+class Invitation(Model):
     """A personal sign-in code for a citizen without MitID. Only the code's hash is stored."""
 
     __tablename__ = "invitation"

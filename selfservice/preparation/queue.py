@@ -35,7 +35,9 @@ def of_team(
             .join(Citizen, Citizen.id == PreparationForm.citizen_id)
             .where(Citizen.team_id == team_id, PreparationForm.status.in_(visible))
             .group_by(PreparationForm.status)
-        ).tuples()
+        )
+        .tuples()
+        .all()
     )
     next_meeting = meetings.next_planned_of_team(team_id)
     query = (

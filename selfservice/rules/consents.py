@@ -1,9 +1,11 @@
 """Consent rules without Flask: the current state is the latest decision; nothing is shared without a grant."""
 
+from typing import Any
+
 KINDS = ["doctor", "departments", "region"]
 
 
-def current(events: list[tuple[str, bool, object]]) -> dict[str, bool]:
+def current(events: list[tuple[str, bool, Any]]) -> dict[str, bool]:
     """events: (kind, granted, at) in any order; returns kind -> granted now (False when never asked)."""
     state = dict.fromkeys(KINDS, False)
     for kind, granted, _at in sorted(events, key=lambda event: event[2]):
@@ -12,5 +14,5 @@ def current(events: list[tuple[str, bool, object]]) -> dict[str, bool]:
     return state
 
 
-def may_share(events: list[tuple[str, bool, object]], kind: str) -> bool:
+def may_share(events: list[tuple[str, bool, Any]], kind: str) -> bool:
     return current(events).get(kind, False)

@@ -76,7 +76,7 @@ def changes(before: dict | None, after: dict) -> list[dict]:
 
 def grouped(activities: list[dict]) -> list[tuple[str, list[tuple[str, list[dict]]]]]:
     """Activities by status (ongoing first), and within a status by area; empty groups left out."""
-    result = []
+    result: list[tuple[str, list[tuple[str, list[dict]]]]] = []
     for status in STATUSES:
         in_status = [a for a in activities if a.get("status") == status]
         if not in_status:

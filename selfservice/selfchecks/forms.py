@@ -155,7 +155,7 @@ class MeetingBenefitForm(QuestionForm):
     )
 
 
-QUESTIONS = {
+QUESTIONS: dict[str, dict[str, type[QuestionForm] | type[BirthDateForm]]] = {
     "uddannelsesloeft": {
         "benefit": LoeftBenefitForm,
         "birth_date": BirthDateForm,

@@ -39,7 +39,7 @@ def offered(name: str) -> set[str]:
     for form in QUESTIONS[name].values():
         field = getattr(form, "answer", None)
         if field is not None:
-            codes |= {value for value, _label in field.kwargs["choices"]}
+            codes |= {choice.value for choice in field.kwargs["choices"]}  # WTForms SelectChoice options
     return codes
 
 

@@ -14,10 +14,12 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
+from wtforms.fields.core import UnboundField
 
 from selfservice.extensions import db
 from selfservice.input import clean
 from selfservice.models import Meeting, Message, PreparationForm
+from selfservice.preparation.steps import BY_SLUG
 from tests.factories import add_meeting, public_id_of
 
 pytestmark = pytest.mark.db
@@ -137,6 +139,8 @@ def stored_text(answers: dict, name: str) -> tuple[bool, str | None]:
 
 @pytest.mark.parametrize("slug", ["education", "work", "competences", "successes", "goals", "resources"])
 def test_every_preparation_step_takes_any_input_and_stores_what_it_accepted(app, people, jens, slug):
+    own_fields = {name for name, value in vars(BY_SLUG[slug].form_class).items() if isinstance(value, UnboundField)}
+
     def stored_as_accepted(data, response):
         if response.status_code != 302:
             return False
@@ -147,7 +151,8 @@ def test_every_preparation_step_takes_any_input_and_stores_what_it_accepted(app,
         compared = 0
         for name, value in data.items():
             is_text, stored = stored_text(answers.get(slug) or {}, name)
-            if is_text and isinstance(value, str):
+            # Only the step's own fields: a generated extra field may be named like another step's ("other").
+            if is_text and isinstance(value, str) and name.split("-")[0] in own_fields:
                 accepted = clean(value)
                 assert stored in (accepted, accepted.strip()) or (not accepted.strip() and not stored), name
                 compared += 1
