@@ -6,10 +6,7 @@ Everything runs on loopback against a throwaway demo database.
 
 import gzip
 import http.client
-import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -27,40 +24,6 @@ FIRST_VISIT_BUDGET = 100 * 1024
 CONCURRENCY = 20
 LOAD_REQUESTS = 4000
 LOAD_SECONDS = 20
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_server(port: int, instance: str) -> subprocess.Popen:
-    env = os.environ | {
-        "FLASK_APP": "wsgi.py",
-        "SELFSERVICE_DEMO_MODE": "1",
-        "SELFSERVICE_INSTANCE_PATH": instance,
-        "SELFSERVICE_BASE_URL": f"http://127.0.0.1:{port}",
-        "PORT": str(port),
-    }
-    for command in (["db", "upgrade"], ["demo", "seed"]):
-        subprocess.run([str(BIN / "flask"), *command], cwd=ROOT, env=env, check=True, capture_output=True)
-    server = subprocess.Popen(
-        [str(BIN / "gunicorn"), "--workers", "2", "--bind", f"127.0.0.1:{port}", "wsgi:app"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)  # noqa: S310 - loopback
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise SystemExit("the server did not start")
 
 
 def report_size(label: str, body: bytes) -> None:
@@ -234,9 +197,9 @@ def load(port: int) -> None:
 
 def main() -> None:
     assistant_latency()
-    port = free_port()
+    port = bench_slow.free_port()
     with tempfile.TemporaryDirectory() as instance:
-        server = start_server(port, instance)
+        server = bench_slow.start_server(ROOT, port, instance)
         base = f"http://127.0.0.1:{port}"
         try:
             page_weights(base)
