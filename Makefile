@@ -48,7 +48,7 @@ assets: node_modules/.installed ## build the fingerprinted CSS, JS and icons int
 	npm run --silent build
 
 translations: $(VENV)/.installed ## compile the gettext catalogues (.mo)
-	$(BIN)/pybabel compile -d translations --statistics 2>&1 | grep -v "^compiling" || true
+	$(BIN)/pybabel compile -d selfservice/translations --statistics 2>&1 | grep -v "^compiling" || true
 
 system-deps: ## Debian packages the tests need: chromium, PostgreSQL, Noto fonts
 	scripts/install-system-deps.sh
@@ -67,17 +67,17 @@ format: install ## ruff check --fix and ruff format
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-i18n-extract: install ## new message ids into translations/messages.pot
+i18n-extract: install ## new message ids into selfservice/translations/messages.pot
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output --width 120 \
-	  --project selfservice -o translations/messages.pot .
+	  --project selfservice -o selfservice/translations/messages.pot .
 
 i18n-update: i18n-extract ## extract, then update every catalogue from messages.pot
-	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete --width 120
+	$(BIN)/pybabel update -i selfservice/translations/messages.pot -d selfservice/translations --no-fuzzy-matching --ignore-obsolete --width 120
 
 i18n-compile: translations ## the same as translations
 
 i18n-check: i18n-extract ## fail on missing, fuzzy or placeholder-changed translations
-	$(BIN)/python -m selfservice.catalogues translations/messages.pot
+	$(BIN)/python -m selfservice.catalogues selfservice/translations/messages.pot
 
 eval: install translations model ## the assistant's accuracy on the tuning and held-out sets (VERBOSE=1)
 	$(BIN)/python scripts/eval.py $(if $(VERBOSE),--verbose)

@@ -15,8 +15,8 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { join, dirname, posix } from "node:path";
 import { buildSiteCss, hash, urlsIn } from "./assets/css.mjs";
 
-const STATIC = "static";
-const OUT = "static/build"; // manifest paths are relative to static/
+const STATIC = "selfservice/static";
+const OUT = "selfservice/static/build"; // manifest paths are relative to static/
 const TEXT = /\.(css|js|svg|json|txt|html|map)$/;
 
 const files = new Map(); // path under static/build -> Buffer

@@ -14,12 +14,13 @@ from pathlib import Path
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "selfservice"
 
 
 def main(path: str) -> None:
     updates = json.loads(Path(path).read_text(encoding="utf-8"))
     for lang, strings in updates.items():
-        po_path = ROOT / "translations" / lang / "LC_MESSAGES" / "messages.po"
+        po_path = PACKAGE / "translations" / lang / "LC_MESSAGES" / "messages.po"
         with po_path.open("rb") as handle:
             catalog = read_po(handle, locale=lang)
         for msgid, msgstr in strings.items():

@@ -7,7 +7,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import config as config_module
-from .config import ROOT
+from .config import PACKAGE
 from .extensions import csrf, db, limiter, login_manager, migrate, oauth
 
 
@@ -15,8 +15,8 @@ def create_app(config: config_module.Config | None = None) -> Flask:
     cfg = config or config_module.config_from_env()
     app = Flask(
         __name__,
-        template_folder=str(ROOT / "templates"),
-        static_folder=str(ROOT / "static"),
+        template_folder=str(PACKAGE / "templates"),
+        static_folder=str(PACKAGE / "static"),
         instance_path=cfg.INSTANCE_PATH,
     )
     app.config.from_object(cfg)
@@ -27,14 +27,14 @@ def create_app(config: config_module.Config | None = None) -> Flask:
     if app.config["SECRET_KEY"] in (None, "", config_module.DEFAULT_SECRET) and cfg.ENV_NAME != "production":
         # Never the well-known default: one random key per instance folder (see config.instance_secret_key).
         app.config["SECRET_KEY"] = config_module.instance_secret_key(app.instance_path)
-    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(ROOT / "translations"))
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(PACKAGE / "translations"))
     # Times are stored as naive UTC; Flask-Babel shows them in Danish time.
     app.config.setdefault("BABEL_DEFAULT_TIMEZONE", "Europe/Copenhagen")
     if app.config["DEMO_MODE"]:
         _demo_defaults(app)
 
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    migrate.init_app(app, db, directory=str(PACKAGE / "migrations"), render_as_batch=True)
     csrf.init_app(app)
     limiter.init_app(app)
     oauth.init_app(app)

@@ -19,9 +19,9 @@ from flask import Flask
 from flask_compress import Compress
 from whitenoise import WhiteNoise
 
-from .config import ROOT
+from .config import PACKAGE
 
-BUILD = ROOT / "static" / "build"
+BUILD = PACKAGE / "static" / "build"
 MANIFEST = BUILD / "manifest.json"
 ONE_YEAR = 365 * 24 * 3600
 FINGERPRINTED = re.compile(r"^/static/build/.+\.[0-9a-f]{10}\.\w+$")
@@ -58,7 +58,7 @@ def serve_static(app: Flask, add_headers) -> None:
     """Static files straight from the WSGI layer, also under gunicorn: fingerprinted ones immutable for a year."""
     app.wsgi_app = WhiteNoise(  # type: ignore[method-assign]  # Flask's documented way to wrap the WSGI app
         app.wsgi_app,
-        root=str(ROOT / "static"),
+        root=str(PACKAGE / "static"),
         prefix="static/",
         max_age=3600,
         immutable_file_test=is_fingerprinted,

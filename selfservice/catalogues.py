@@ -10,7 +10,7 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-from .config import ROOT
+from .config import PACKAGE
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 SOURCE_LANGUAGE = "en"  # message ids are English, so English needs no catalogue
@@ -22,7 +22,7 @@ def catalogue_languages() -> list[str]:
 
 
 def catalogue_path(code: str) -> Path:
-    return ROOT / "translations" / code / "LC_MESSAGES" / "messages.po"
+    return PACKAGE / "translations" / code / "LC_MESSAGES" / "messages.po"
 
 
 def placeholders(text: str) -> list[str]:

@@ -11,7 +11,10 @@ from pathlib import Path
 from typing import overload
 
 DEFAULT_SECRET = "dev-secret-change-me"  # noqa: S105 - a marker that production refuses
-ROOT = Path(__file__).resolve().parent.parent
+# PACKAGE holds everything the running service reads (templates, static files, translations, migrations, guide
+# content), so that a built wheel runs; ROOT is the source checkout, for what only developers have (tests, caches).
+PACKAGE = Path(__file__).resolve().parent
+ROOT = PACKAGE.parent
 
 
 @overload
@@ -34,6 +37,12 @@ def env_int(name: str, default: int) -> int:
     return int(value) if value else default
 
 
+def writable_root() -> Path:
+    """Where instance/ and .cache/ go: the source checkout, or, installed from a wheel, the working directory rather
+    than site-packages."""
+    return ROOT if (ROOT / "pyproject.toml").is_file() else Path.cwd()
+
+
 class Config:
     """Defaults for a developer's machine: SQLite under instance/, no demo mode unless asked for.
 
@@ -44,7 +53,7 @@ class Config:
 
     def __init__(self) -> None:
         self.SECRET_KEY = env("SECRET_KEY", DEFAULT_SECRET)
-        self.INSTANCE_PATH = env("INSTANCE_PATH", str(ROOT / "instance"))
+        self.INSTANCE_PATH = env("INSTANCE_PATH", str(writable_root() / "instance"))
         self.SQLALCHEMY_DATABASE_URI = env("DATABASE_URL", f"sqlite:///{Path(self.INSTANCE_PATH) / 'selfservice.db'}")
         self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
         self.BASE_URL = env("BASE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '5000')}")

@@ -17,7 +17,7 @@ from werkzeug.serving import make_server
 from selfservice import create_app
 from selfservice.config import TestConfig
 from selfservice.extensions import db, limiter
-from tests.helpers import recreate_database
+from tests.helpers import BUILT_APPS, recreate_database
 from tests.pagecheck import page_problems
 
 
@@ -94,6 +94,17 @@ def clean_database(request):
                 db.session.execute(table.delete())
         db.session.commit()
     limiter.reset()
+
+
+@pytest.fixture(autouse=True)
+def dispose_built_apps():
+    """Close the pools of the apps a test built with tests.helpers.build_app."""
+    yield
+    while BUILT_APPS:
+        built = BUILT_APPS.pop()
+        with built.app_context():
+            db.session.remove()
+            db.engine.dispose()
 
 
 @pytest.fixture

@@ -105,3 +105,16 @@ def page(response):
     from bs4 import BeautifulSoup
 
     return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+
+
+BUILT_APPS: list = []
+
+
+def build_app(config):
+    """An app of a test's own (another configuration); its database pool is closed after the test (conftest), so
+    no connection is left for the garbage collector to close at some later test."""
+    from selfservice import create_app
+
+    app = create_app(config)
+    BUILT_APPS.append(app)
+    return app

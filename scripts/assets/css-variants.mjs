@@ -15,8 +15,8 @@ mkdirSync(out, { recursive: true });
 
 writeFileSync(join(out, "full.css"), `${loadDkfds()}\n${readFileSync(APP_CSS, "utf8")}\n`);
 
-const manifest = JSON.parse(readFileSync("static/build/manifest.json", "utf8"));
-const site = readFileSync(join("static", manifest["css/site.css"]), "utf8");
+const manifest = JSON.parse(readFileSync("selfservice/static/build/manifest.json", "utf8"));
+const site = readFileSync(join("selfservice/static", manifest["css/site.css"]), "utf8");
 writeFileSync(join(out, "site.css"), site);
 
 const WEBKIT_LOGICAL = /^-webkit-(margin|padding|border)-(start|end|before|after)(-|$)|^-webkit-(logical-(width|height)|(min|max)-logical-)/;

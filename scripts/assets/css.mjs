@@ -14,7 +14,7 @@ import { content, extraWords, safelist, dynamicAttributes } from "./purge-config
 process.env.BROWSERSLIST_IGNORE_OLD_DATA = "1";
 
 export const DKFDS_CSS_DIR = "node_modules/dkfds/dist/css";
-export const APP_CSS = "static/css/app.css";
+export const APP_CSS = "selfservice/static/css/app.css";
 
 export const hash = (data) => createHash("sha256").update(data).digest("hex").slice(0, 10);
 
@@ -85,13 +85,13 @@ export async function postprocess(css, { from, minify = true } = {}) {
 }
 
 // dkfds (purged or not) + app.css, url()s rewritten, post-processed. Returns { css, assets }.
-export async function buildSiteCss({ purge = true, from = resolve("static/build/site.css"), minify = true } = {}) {
+export async function buildSiteCss({ purge = true, from = resolve("selfservice/static/build/site.css"), minify = true } = {}) {
   const assets = new Map();
   let dkfds = loadDkfds();
   if (purge) dkfds = await purgeDkfds(dkfds);
   dkfds = rewriteUrls(dkfds, resolve(DKFDS_CSS_DIR), assets);
   // app.css last, so that its rules still win over the design system's at equal specificity.
-  const app = rewriteUrls(readFileSync(APP_CSS, "utf8"), resolve("static/css"), assets);
+  const app = rewriteUrls(readFileSync(APP_CSS, "utf8"), resolve("selfservice/static/css"), assets);
   const css = await postprocess(`${dkfds}\n${app}\n`, { from, minify });
   return { css, assets };
 }

@@ -6,8 +6,8 @@
 // template, a script, Python (WTForms render_kw, the guides' Markdown renderer) or the guide texts count.
 
 export const content = [
-  "templates/**/*.html",
-  "static/js/*.js",
+  "selfservice/templates/**/*.html",
+  "selfservice/static/js/*.js",
   "selfservice/**/*.py",
   "selfservice/content/**/*",
 ];

@@ -27,12 +27,12 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import SGDClassifier
 from sklearn.pipeline import FeatureUnion, Pipeline
 
-from ..config import ROOT
+from ..config import writable_root
 from . import routing
 from .text import fold
 
 TRAIN_DIR = Path(__file__).parent / "data" / "train"
-CACHE_DIR = Path(os.environ.get("SELFSERVICE_MODEL_CACHE", ROOT / ".cache" / "assistant"))
+CACHE_DIR = Path(os.environ.get("SELFSERVICE_MODEL_CACHE", writable_root() / ".cache" / "assistant"))
 # Bump when the features or the model change, so a cached model from older code is never used.
 SETTINGS = {"version": 2, "char": (2, 5), "word": (1, 2), "alpha": 2e-5, "epochs": 30, "seed": 0}
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from flask import url_for
 from flask_babel import format_datetime, gettext, ngettext
-from sqlalchemy import func, select
 
-from ..extensions import db
 from ..meetings import store as meetings
-from ..models import Citizen, Message, PreparationForm
+from ..messages import thread as message_thread
+from ..models import Citizen
 from ..plan.publishing import published_version_of
+from ..preparation import store as preparation_store
 from ..rules.meetings import representable
 from ..rules.preparation import DISCUSSED, DRAFT, REVIEWED, SEEN, SUBMITTED
 
@@ -50,7 +50,7 @@ def plan(citizen: Citizen) -> tuple[str, list[tuple[str, str]]]:
 
 
 def form(citizen: Citizen) -> tuple[str, list[tuple[str, str]]]:
-    found = db.session.scalar(select(PreparationForm).where(PreparationForm.citizen_id == citizen.id))
+    found = preparation_store.get_form(citizen)
     link = [(gettext("Your preparation form"), url_for("preparation.start"))]
     if found is None:
         return gettext("You have not started your preparation form yet."), link
@@ -67,11 +67,7 @@ def form(citizen: Citizen) -> tuple[str, list[tuple[str, str]]]:
 
 
 def messages(citizen: Citizen) -> tuple[str, list[tuple[str, str]]]:
-    unread = db.session.scalar(
-        select(func.count(Message.id)).where(
-            Message.citizen_id == citizen.id, Message.from_citizen.is_(False), Message.read_at.is_(None)
-        )
-    )
+    unread = message_thread.unread_count_from_staff(citizen.id)
     link = [(gettext("Your messages"), url_for("messages.index"))]
     if unread:
         return ngettext(

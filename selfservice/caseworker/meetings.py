@@ -70,7 +70,7 @@ def inbox():
     # One small form per request, prefixed so that every field id on the page is unique.
     forms = {r.public_id: HandleForm(prefix=r.public_id) for r in requests_}
     page = render_template(
-        "caseworker/inbox.html", requests_=requests_, show=show, labels=labels, forms=forms, threads=threads
+        "caseworker/inbox.html", requests_=requests_, show=show, labels=labels.now(), forms=forms, threads=threads
     )
     # After rendering (a commit expires what the page reads): each citizen shown, in their access log.
     audit.record_many([c for c, _m in threads], audit.READ, "messages", "inbox", once_per=audit.LIST_WINDOW)

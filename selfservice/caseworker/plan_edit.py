@@ -69,7 +69,7 @@ def _page(citizen, **forms):
         version=version,
         pending=pending,
         goal_form=goal_form,
-        labels=labels,
+        labels=labels.now(),
     )
 
 

@@ -56,7 +56,7 @@ def forms_queue():
     filters.validate()
     if current_user.team_id is None:  # staff without a team see no one (never "team IS NULL")
         return render_template(
-            "caseworker/forms.html", rows=[], filters=filters, counts={}, labels=labels, statuses=VISIBLE
+            "caseworker/forms.html", rows=[], filters=filters, counts={}, labels=labels.now(), statuses=VISIBLE
         )
     rows, counts = queue.of_team(
         current_user.team_id,
@@ -67,7 +67,7 @@ def forms_queue():
         meeting_to=filters.meeting_to.data,
     )
     page = render_template(
-        "caseworker/forms.html", rows=rows, filters=filters, counts=counts, labels=labels, statuses=VISIBLE
+        "caseworker/forms.html", rows=rows, filters=filters, counts=counts, labels=labels.now(), statuses=VISIBLE
     )
     # After rendering: the commit would otherwise expire the rows and reload each one for the template.
     citizens = [form.citizen for form, _meeting in rows]
@@ -113,7 +113,7 @@ def form_detail(reference: str):
         submissions=submissions,
         steps=STEPS,
         step_summary=step_summary,
-        labels=labels,
+        labels=labels.now(),
         note_form=NoteForm(),
         meeting=_meeting_of(form),
         visible=_visible(form, shown),
@@ -157,7 +157,7 @@ def form_note(reference: str):
             submissions=form.submissions,
             steps=STEPS,
             step_summary=step_summary,
-            labels=labels,
+            labels=labels.now(),
             note_form=note_form,
             meeting=_meeting_of(form),
             visible=_visible(form, shown),
@@ -181,7 +181,7 @@ def form_print(reference: str):
         shown=shown,
         steps=STEPS,
         step_summary=step_summary,
-        labels=labels,
+        labels=labels.now(),
         meeting=_meeting_of(form),
         visible=_visible(form, shown, Viewer.PRINT),
     )

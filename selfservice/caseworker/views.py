@@ -17,7 +17,7 @@ def citizens():
     rows = []
     if current_user.team_id is not None:
         rows = citizen_store.of_team(current_user.team_id)
-    page = render_template("caseworker/citizens.html", citizens=rows, labels=labels)
+    page = render_template("caseworker/citizens.html", citizens=rows, labels=labels.now())
     audit.record_many(rows, audit.READ, "citizen_list", "casework", once_per=audit.LIST_WINDOW)
     db.session.commit()
     return page
@@ -48,7 +48,7 @@ def citizen(public_id: str):
     return render_template(
         "caseworker/citizen.html",
         citizen=person,
-        labels=labels,
+        labels=labels.now(),
         invitations=active,
         form=InvitationForm(),
         meetings=meetings,

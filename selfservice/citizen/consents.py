@@ -24,6 +24,6 @@ def consents():
         "citizen/consents.html",
         state=consent_state(current_user),
         events=list(reversed(events)),
-        labels=labels,
+        labels=labels.now(),
         kinds=rules.KINDS,
     )

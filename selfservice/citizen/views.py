@@ -16,7 +16,7 @@ def home():
     return render_template(
         "citizen/home.html",
         invited=signed_in_with_invitation(),
-        labels=labels,
+        labels=labels.now(),
         citizen=current_user,
         form=get_form(current_user),
         unread=unread_from_staff(current_user.id),
@@ -29,4 +29,4 @@ def home():
 def access_log():
     """Who (department and role, never a name), when and why staff looked at the citizen's data."""
     entries = audit.staff_reads_of(current_user.id)
-    return render_template("citizen/access_log.html", entries=entries, labels=labels)
+    return render_template("citizen/access_log.html", entries=entries, labels=labels.now())

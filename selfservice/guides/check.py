@@ -235,11 +235,11 @@ def ui_labels(lang: str) -> frozenset[str]:
     """What the website shows in `lang`: the catalogue's translations (the message ids for English)."""
     from babel.messages.pofile import read_po
 
-    from ..config import ROOT
+    from ..config import PACKAGE
 
-    path = ROOT / "translations" / lang / "LC_MESSAGES" / "messages.po"
+    path = PACKAGE / "translations" / lang / "LC_MESSAGES" / "messages.po"
     if lang == "en":
-        path = ROOT / "translations" / "messages.pot"
+        path = PACKAGE / "translations" / "messages.pot"
     if not path.exists():
         return frozenset()
     with path.open("rb") as handle:

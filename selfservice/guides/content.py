@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..config import ROOT
+from ..config import PACKAGE
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
 
-CONTENT_DIR = ROOT / "selfservice" / "content"
+CONTENT_DIR = PACKAGE / "content"
 TOPICS = ("situations", "duties", "course", "upskilling", "rights")
 SITUATION_CODES = (
     "dagpenge",

@@ -9,7 +9,6 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
-from sqlalchemy.orm import contains_eager
 from wtforms import StringField
 from wtforms.validators import InputRequired, Length
 
@@ -17,7 +16,8 @@ from .. import audit, securitylog
 from ..access import staff_required
 from ..extensions import db
 from ..i18n import LANGUAGES
-from ..models import Citizen, Kiosk, KioskHelpRequest, Meeting, utcnow
+from ..meetings import store as meeting_store
+from ..models import Kiosk, KioskHelpRequest, Meeting, utcnow
 from ..rules.meetings import COPENHAGEN, to_local, to_utc
 from . import staff_bp as bp
 from .device import new_token, token_hash
@@ -129,13 +129,7 @@ def day_list():
     start, end = today_bounds(utcnow())
     meetings: Sequence[Meeting] = []
     if current_user.team_id is not None:
-        meetings = db.session.scalars(
-            select(Meeting)
-            .join(Citizen, Citizen.id == Meeting.citizen_id)
-            .options(contains_eager(Meeting.citizen))  # the joined citizen: no query per row for the name
-            .where(Citizen.team_id == current_user.team_id, Meeting.starts_at >= start, Meeting.starts_at < end)
-            .order_by(Meeting.starts_at)
-        ).all()
+        meetings = meeting_store.of_team_between(current_user.team_id, start, end)
     page = render_template("kiosk/day_list.html", meetings=meetings, to_local=to_local, tz=COPENHAGEN)
     # After rendering (a commit expires what the page reads): each citizen shown, in their access log.
     audit.record_many([m.citizen for m in meetings], audit.READ, "meeting", "today", once_per=audit.LIST_WINDOW)

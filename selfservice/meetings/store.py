@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import contains_eager
 
 from .. import audit
 from ..extensions import db
@@ -91,6 +92,20 @@ def next_planned_of_team(team_id: int):
         .where(Citizen.team_id == team_id, Meeting.starts_at >= utcnow(), Meeting.status == MeetingStatus.PLANNED)
         .group_by(Meeting.citizen_id)
         .subquery()
+    )
+
+
+def of_team_between(team_id: int, start: datetime, end: datetime) -> list[Meeting]:
+    """The team's meetings in [start, end), earliest first, each with its citizen loaded in the same query (the
+    front desk's day list and the caseworker's Today page show the name on every row)."""
+    return list(
+        db.session.scalars(
+            select(Meeting)
+            .join(Citizen, Citizen.id == Meeting.citizen_id)
+            .options(contains_eager(Meeting.citizen))
+            .where(Citizen.team_id == team_id, Meeting.starts_at >= start, Meeting.starts_at < end)
+            .order_by(Meeting.starts_at)
+        )
     )
 
 

@@ -35,7 +35,7 @@ def index():
     meetings = store.of_citizen(current_user.id)
     upcoming = [m for m in meetings if rules.is_upcoming(m.status, m.starts_at, m.duration_minutes, now)]
     past = [m for m in reversed(meetings) if m not in upcoming]
-    return render_template("meetings/index.html", upcoming=upcoming, past=past, labels=labels)
+    return render_template("meetings/index.html", upcoming=upcoming, past=past, labels=labels.now())
 
 
 @bp.get("/<public_id>")
@@ -46,7 +46,7 @@ def detail(public_id: str):
     return render_template(
         "meetings/detail.html",
         meeting=meeting,
-        labels=labels,
+        labels=labels.now(),
         video_link=rules.video_link_visible(meeting.kind, meeting.starts_at, meeting.duration_minutes, now),
         may_request=rules.may_request("move", meeting.status, meeting.starts_at, now),
         check_in_qr=Markup(qr_svg(meeting)) if shows_check_in(meeting, now) else None,  # noqa: S704 - our own SVG
@@ -88,7 +88,7 @@ def request_page(public_id: str, action: str):
         )
         return redirect(url_for("meetings.receipt", public_id=sent.public_id))
     status = 400 if form.errors else 200
-    return render_template(f"meetings/{action}.html", meeting=meeting, form=form, labels=labels), status
+    return render_template(f"meetings/{action}.html", meeting=meeting, form=form, labels=labels.now()), status
 
 
 @bp.get("/requests/<public_id>")
@@ -97,4 +97,4 @@ def receipt(public_id: str):
     request_ = store.request_by_public_id(public_id)
     if request_ is None or request_.meeting.citizen_id != current_user.id:
         abort(404)
-    return render_template("meetings/receipt.html", request_=request_, meeting=request_.meeting, labels=labels)
+    return render_template("meetings/receipt.html", request_=request_, meeting=request_.meeting, labels=labels.now())

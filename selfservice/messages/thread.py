@@ -112,6 +112,18 @@ def unread_from_staff(citizen_id: int) -> bool:
     )
 
 
+def unread_count_from_staff(citizen_id: int) -> int:
+    """How many messages from the jobcentre the citizen has not opened (the assistant says how many)."""
+    return (
+        db.session.scalar(
+            select(func.count(Message.id)).where(
+                Message.citizen_id == citizen_id, Message.from_citizen.is_(False), Message.read_at.is_(None)
+            )
+        )
+        or 0
+    )
+
+
 def threads_waiting(team_id: int, for_us: bool) -> list[tuple[Citizen, Message]]:
     """Threads whose last message is from the citizen (waiting for us) or from us and unread (waiting for them)."""
     last = (

@@ -18,7 +18,7 @@ def _context():
     return {
         "version": version,
         "groups": rules.grouped(activities_of(version)),
-        "labels": labels,
+        "labels": labels.now(),
     }
 
 
@@ -42,7 +42,7 @@ def print_view():
 def history():
     plan = get_plan(current_user)
     versions = list(reversed(plan.versions)) if plan else []
-    return render_template("plan/history.html", versions=versions, labels=labels)
+    return render_template("plan/history.html", versions=versions, labels=labels.now())
 
 
 @bp.get("/minutes/<public_id>")

@@ -7,10 +7,10 @@ import pytest
 from babel.messages.pofile import read_po
 
 from selfservice.catalogues import catalogue_path
-from selfservice.config import ROOT
+from selfservice.config import PACKAGE
 from selfservice.i18n import LANGUAGES
 
-TERMS = ROOT / "selfservice" / "content" / "terms"
+TERMS = PACKAGE / "content" / "terms"
 LABELS = {  # the English message id of each label
     "report_absence_button": "Tell us you cannot come, or report that you are ill",
     "move_meeting_button": "Ask to move the meeting",

@@ -9,11 +9,10 @@ from urllib.parse import urlsplit
 import pytest
 from sqlalchemy import select, text
 
-from selfservice import create_app
 from selfservice.config import TestConfig
 from selfservice.extensions import db
 from selfservice.models import Citizen
-from tests.helpers import page, recreate_database, sign_in_as, staff
+from tests.helpers import build_app, page, recreate_database, sign_in_as, staff
 
 pytestmark = pytest.mark.db
 AUDIT_INSERT = "INSERT INTO audit_entry (at, actor_kind, action, object, purpose) " + (
@@ -56,7 +55,7 @@ def test_a_dump_restored_into_a_fresh_database_serves_the_same_data(app, people,
     config = TestConfig()
     config.SQLALCHEMY_DATABASE_URI = restored_url
     config.INSTANCE_PATH = str(tmp_path / "instance")
-    restored = create_app(config)
+    restored = build_app(config)
     try:
         with restored.app_context():
             assert db.session.scalar(select(Citizen.name).where(Citizen.public_id == jens_public_id)) == jens_name
@@ -79,7 +78,7 @@ def test_the_restored_audit_log_is_still_append_only(app, postgres_url, tmp_path
     config = TestConfig()
     config.SQLALCHEMY_DATABASE_URI = fresh_url
     config.INSTANCE_PATH = str(tmp_path / "instance")
-    migrated = create_app(config)
+    migrated = build_app(config)
     with migrated.app_context():
         upgrade()
         db.session.execute(text(AUDIT_INSERT))
@@ -93,7 +92,7 @@ def test_the_restored_audit_log_is_still_append_only(app, postgres_url, tmp_path
         [postgres_tool("pg_restore"), "--no-owner", "--exit-on-error", *libpq_args(restored_url), str(dump)], check=True
     )
     config.SQLALCHEMY_DATABASE_URI = restored_url
-    restored = create_app(config)
+    restored = build_app(config)
     with restored.app_context():
         with pytest.raises(Exception, match="append-only"):
             db.session.execute(text("DELETE FROM audit_entry"))

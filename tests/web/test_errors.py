@@ -3,15 +3,14 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from selfservice import create_app
 from selfservice.config import TestConfig
-from tests.helpers import csrf_token
+from tests.helpers import build_app, csrf_token
 
 pytestmark = pytest.mark.db
 
 
 def test_a_crash_shows_a_calm_500_page_without_a_stack_trace(test_config):
-    app = create_app(test_config)
+    app = build_app(test_config)
     app.config["PROPAGATE_EXCEPTIONS"] = False
 
     @app.get("/boom")
@@ -29,7 +28,7 @@ def test_an_unreachable_database_gives_503_on_healthz_and_pages(tmp_path):
     config = TestConfig()
     config.SQLALCHEMY_DATABASE_URI = f"sqlite:///{tmp_path}/missing-dir/db.sqlite"
     config.INSTANCE_PATH = str(tmp_path / "instance")
-    app = create_app(config)
+    app = build_app(config)
     app.config["PROPAGATE_EXCEPTIONS"] = False
     client = app.test_client()
     health = client.get("/healthz")

@@ -17,12 +17,12 @@ import requests
 from bs4 import BeautifulSoup
 from sqlalchemy import func, select
 
-from selfservice import create_app, mail
+from selfservice import mail
 from selfservice.config import ROOT, TestConfig
 from selfservice.extensions import db
 from selfservice.models import Citizen, FormSubmission, OutboxMessage, PreparationForm
 from tests.conftest import free_port, is_postgres
-from tests.helpers import citizen, new_session, seed_people
+from tests.helpers import build_app, citizen, new_session, seed_people
 
 pytestmark = pytest.mark.db
 
@@ -197,7 +197,7 @@ def test_a_database_restart_gives_the_friendly_503_and_the_app_recovers_by_itsel
         config = TestConfig()
         config.SQLALCHEMY_DATABASE_URI = cluster.url
         config.INSTANCE_PATH = str(tmp_path)
-        app = create_app(config)
+        app = build_app(config)
         with app.app_context():
             upgrade()
         people = seed_people(app)

@@ -10,14 +10,13 @@ from datetime import date
 
 import pytest
 
-from selfservice import create_app
 from selfservice.config import TestConfig
 from selfservice.extensions import db
 from selfservice.guides import content
 from selfservice.guides.content import CONTENT_DIR
 from selfservice.i18n import LANGUAGES
 from tests.conftest import CheckingClient
-from tests.helpers import csrf_token, page
+from tests.helpers import build_app, csrf_token, page
 from tests.web.test_guides import shown
 
 pytestmark = pytest.mark.db
@@ -54,7 +53,7 @@ def dated_app(tmp_path_factory, test_config, app):
     config.SQLALCHEMY_DATABASE_URI = test_config.SQLALCHEMY_DATABASE_URI
     config.INSTANCE_PATH = test_config.INSTANCE_PATH
     config.CONTENT_DIR = str(root)
-    dated = create_app(config)
+    dated = build_app(config)
     dated.test_client_class = CheckingClient
     yield dated
     from selfservice.extensions import limiter

@@ -278,14 +278,14 @@ def test_a_development_instance_refuses_a_check_in_code_signed_with_the_well_kno
     """Without SELFSERVICE_SECRET_KEY the review forged a check-in code with "dev-secret-change-me" (F17)."""
     from itsdangerous import URLSafeSerializer
 
-    from selfservice import create_app
     from selfservice.config import DEFAULT_SECRET, Config
+    from tests.helpers import build_app
 
     monkeypatch.delenv("SELFSERVICE_SECRET_KEY", raising=False)
     monkeypatch.delenv("SELFSERVICE_DEMO_MODE", raising=False)
     monkeypatch.setenv("SELFSERVICE_INSTANCE_PATH", str(tmp_path))
     monkeypatch.setenv("SELFSERVICE_DATABASE_URL", f"sqlite:///{tmp_path / 'dev.db'}")
-    dev = create_app(Config())
+    dev = build_app(Config())
     assert dev.config["SECRET_KEY"] != DEFAULT_SECRET
     with dev.app_context():
         db.create_all()

@@ -9,10 +9,9 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 
-from selfservice import create_app
 from selfservice.config import TestConfig
 from selfservice.extensions import db
-from tests.helpers import recreate_database
+from tests.helpers import build_app, recreate_database
 
 pytestmark = pytest.mark.db
 
@@ -31,7 +30,7 @@ def migrated_app(empty_database, tmp_path):
     config = TestConfig()
     config.SQLALCHEMY_DATABASE_URI = empty_database
     config.INSTANCE_PATH = str(tmp_path / "instance")
-    app = create_app(config)
+    app = build_app(config)
     with app.app_context():
         upgrade()
         yield app
@@ -79,7 +78,7 @@ def test_upgrading_keeps_existing_meetings_and_gives_each_a_booking_reference(em
     config = TestConfig()
     config.SQLALCHEMY_DATABASE_URI = empty_database
     config.INSTANCE_PATH = str(tmp_path / "instance")
-    app = create_app(config)
+    app = build_app(config)
     with app.app_context():
         upgrade(revision="0002")
         with db.engine.begin() as conn:

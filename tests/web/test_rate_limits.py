@@ -2,10 +2,9 @@
 
 import pytest
 
-from selfservice import create_app
 from selfservice.config import TestConfig
 from tests.conftest import CheckingClient
-from tests.helpers import csrf_token
+from tests.helpers import build_app, csrf_token
 
 pytestmark = pytest.mark.db
 
@@ -20,7 +19,7 @@ def behind_proxy(test_config, app):
     config.INSTANCE_PATH = test_config.INSTANCE_PATH
     config.TRUSTED_PROXIES = 1
     config.RATELIMIT_SIGNIN = LOW
-    proxied = create_app(config)
+    proxied = build_app(config)
     proxied.test_client_class = CheckingClient
     yield proxied
     from selfservice.extensions import limiter

@@ -193,8 +193,8 @@ def restore_limiter(app):
 
 
 def test_production_cookies_are_secure_and_host_prefixed_and_hsts_is_sent(test_config, monkeypatch, restore_limiter):
-    from selfservice import create_app
     from selfservice.config import ProductionConfig
+    from tests.helpers import build_app
 
     monkeypatch.setenv("SELFSERVICE_SECRET_KEY", "p" * 40)
     monkeypatch.setenv("SELFSERVICE_BASE_URL", "https://selvbetjening.example")
@@ -202,7 +202,7 @@ def test_production_cookies_are_secure_and_host_prefixed_and_hsts_is_sent(test_c
     monkeypatch.setenv("SELFSERVICE_DATABASE_URL", test_config.SQLALCHEMY_DATABASE_URI)
     monkeypatch.setenv("SELFSERVICE_INSTANCE_PATH", test_config.INSTANCE_PATH)
     monkeypatch.delenv("SELFSERVICE_DEMO_MODE", raising=False)
-    app = create_app(ProductionConfig())
+    app = build_app(ProductionConfig())
     client = app.test_client()
     response = client.get("/staff/login", base_url="https://selvbetjening.example")
     assert response.headers["Strict-Transport-Security"].startswith("max-age=")

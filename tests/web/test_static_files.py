@@ -13,7 +13,7 @@ import brotli
 import pytest
 
 from selfservice.assets import load_manifest
-from selfservice.config import ROOT
+from selfservice.config import PACKAGE
 
 STATIC_CALL = re.compile(r"url_for\(\s*['\"]static['\"]\s*,\s*filename\s*=\s*['\"]([^'\"]+)['\"]")
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
@@ -21,7 +21,7 @@ CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
 
 def template_references() -> set[str]:
     found = set()
-    for template in (ROOT / "templates").rglob("*.html"):
+    for template in (PACKAGE / "templates").rglob("*.html"):
         found |= set(STATIC_CALL.findall(template.read_text()))
     return found
 
@@ -30,7 +30,7 @@ def test_the_build_wrote_a_manifest_of_fingerprinted_files():
     manifest = load_manifest()
     assert "css/site.css" in manifest
     for name, built in manifest.items():
-        assert (ROOT / "static" / built).is_file(), name
+        assert (PACKAGE / "static" / built).is_file(), name
         assert re.search(r"\.[0-9a-f]{10}\.\w+$", built), built
 
 
@@ -53,7 +53,7 @@ def test_every_url_in_the_built_stylesheets_answers(app, client):
     assert stylesheets
     checked = 0
     for built in stylesheets:
-        css = (ROOT / "static" / built).read_text()
+        css = (PACKAGE / "static" / built).read_text()
         for target in set(CSS_URL.findall(css)):
             if target.startswith("data:") or target.startswith("#"):
                 continue
@@ -71,7 +71,7 @@ def test_fingerprinted_files_are_cached_for_a_year_and_sent_compressed(app, clie
         cache = response.headers["Cache-Control"]
         assert "immutable" in cache and int(re.search(r"max-age=(\d+)", cache).group(1)) >= 365 * 24 * 3600
         assert response.headers["Content-Encoding"] == "br"
-        assert brotli.decompress(response.get_data()) == (ROOT / "static" / built).read_bytes()
+        assert brotli.decompress(response.get_data()) == (PACKAGE / "static" / built).read_bytes()
 
 
 @pytest.mark.parametrize("encoding, decompress", [("br", brotli.decompress), ("gzip", gzip.decompress)])
@@ -95,7 +95,7 @@ def test_a_page_is_not_compressed_for_a_browser_that_does_not_ask(client):
 
 def test_files_outside_the_build_are_not_cached_for_long(client):
     """An unfingerprinted file keeps its name when it changes, so it may not be kept for a year."""
-    unversioned = next(Path(ROOT / "static" / "js").glob("*.js")).name
+    unversioned = next(Path(PACKAGE / "static" / "js").glob("*.js")).name
     with client.get(f"/static/js/{unversioned}") as response:
         cache = response.headers["Cache-Control"]
     assert "immutable" not in cache
