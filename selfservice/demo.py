@@ -160,6 +160,11 @@ def seed_command() -> None:
     if not current_app.config["DEMO_MODE"]:
         raise click.ClickException("Demo data can only be seeded in demo mode (SELFSERVICE_DEMO_MODE=1).")
     created = seed()
+    # The caseload only for `flask demo seed` (make run): the tests' demo people stay the three named citizens.
+    from .demo_caseload import seed_caseload
+
+    created += seed_caseload()
+    db.session.commit()
     click.echo("\n".join(created) if created else "Demo data already present; nothing changed.")
 
 

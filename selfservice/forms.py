@@ -5,9 +5,17 @@ from collections.abc import Iterable
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from wtforms import Field, FieldList, FormField, IntegerField
+from wtforms import Field, FieldList, FormField, IntegerField, SelectMultipleField
 from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]  # WTForms 3.3; the stubs are 3.2
 from wtforms.validators import Length, NumberRange, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """A list of checkboxes (components/form.html `choices` renders it as a fieldset)."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
 
 
 def day_field(label=None):
@@ -36,6 +44,7 @@ def options(pairs: Iterable[tuple[str, object]]) -> list:
 
 
 __all__ = [
+    "MultiCheckboxField",
     "date_from_parts",
     "day_field",
     "error_target",

@@ -13,6 +13,7 @@ from flask_babel.speaklater import LazyString
 from .rules.meetings import MeetingStatus, RequestStatus
 from .rules.plan import ActivityStatus, Area
 from .rules.preparation import FormStatus
+from .rules.team_meeting import MentorDecision
 
 SITUATIONS = {
     "dagpenge": _l("Unemployment benefit (dagpenge)"),
@@ -51,6 +52,23 @@ DEPARTMENTS = {
     "education": _l("Education guidance"),
 }
 
+# Who takes part in a team meeting about a citizen (*tværfagligt team*), besides the citizen and their caseworker.
+TEAM_DEPARTMENTS = {
+    **DEPARTMENTS,
+    "region": _l("The region's health coordinator"),
+}
+
+MENTOR_DECISIONS = {
+    MentorDecision.RECOMMENDED: _l("Considered: the team recommends a mentor"),
+    MentorDecision.NOT_NOW: _l("Considered: the team does not recommend a mentor now"),
+}
+
+# The same decisions as the citizen reads them in the minutes.
+MENTOR_MINUTES = {
+    MentorDecision.RECOMMENDED: _l("The team talked about whether a mentor could help you and recommends one."),
+    MentorDecision.NOT_NOW: _l("The team talked about whether a mentor could help you and does not recommend one now."),
+}
+
 ROLES = {"caseworker": _l("Caseworker"), "admin": _l("Administrator"), "case_system": _l("The case system")}
 
 AUDIT_OBJECTS = {
@@ -61,6 +79,8 @@ AUDIT_OBJECTS = {
     "meeting": _l("Your meetings"),
     "plan": _l("Your plan"),
     "messages": _l("Your messages"),
+    "team_meeting": _l("Your team meeting"),
+    "citizen_list": _l("Your name in a list of the team's citizens"),
 }
 
 AUDIT_PURPOSES = {

@@ -10,7 +10,7 @@ import json
 import secrets
 from datetime import timedelta
 
-from flask import Flask, Request, Response, session
+from flask import Flask, Request, Response, request, session
 from flask.sessions import SessionInterface, SessionMixin
 from sqlalchemy import delete
 from sqlalchemy.exc import OperationalError
@@ -57,6 +57,9 @@ class ServerSession(CallbackDict, SessionMixin):
         """Sign-out: delete the record on the server and the cookie in the browser."""
         self.clear()
         self.destroy = True
+
+
+BACKGROUND_HEADER = "X-Background-Refresh"
 
 
 class ServerSessionInterface(SessionInterface):
@@ -112,7 +115,11 @@ class ServerSessionInterface(SessionInterface):
             session.sid = secrets.token_urlsafe(32)
             session.record = WebSession(id_hash=_hash(session.sid), created_at=now)
             db.session.add(session.record)
-        elif not session.modified and now - session.record.last_seen_at < TOUCH_INTERVAL:
+        elif not session.modified and (
+            now - session.record.last_seen_at < TOUCH_INTERVAL or request.headers.get(BACKGROUND_HEADER) == "1"
+        ):
+            # A page refreshing itself (static/js/today.js) is not someone at the screen: it must not keep an
+            # unattended session alive past the idle timeout.
             return
         session.record.data = json.dumps(dict(session), default=str)
         session.record.user_key = session.get("_user_id")

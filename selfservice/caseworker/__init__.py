@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("caseworker", __name__, url_prefix="/staff")
 
-from . import meetings, messages, plan_edit, queue, views  # noqa: E402, F401
+from . import meetings, messages, plan_edit, queue, team_meetings, views  # noqa: E402, F401

@@ -1,10 +1,11 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField
-from wtforms.validators import DataRequired, Length
+from wtforms import BooleanField, SelectField, StringField
+from wtforms.validators import DataRequired, Length, Optional
 
 from ..forms import date_from_parts, day_field, month_field, options, year_field
-from ..labels import SITUATIONS
+from ..labels import FORM_STATUSES, SITUATIONS
+from ..rules.preparation import FormStatus
 
 
 class NewCitizenForm(FlaskForm):
@@ -27,3 +28,37 @@ class NewCitizenForm(FlaskForm):
 
 class InvitationForm(FlaskForm):
     """Only a button: issuing a code is a deliberate, CSRF-protected action."""
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class TeamListFilter(FlaskForm):
+    """The team list's search, filters and sort. Posted, kept in the server-side session and then shown by a GET
+    (post/redirect/get): a name typed in the search never ends up in an address, a server log or the history, and
+    the list keeps its filters while the caseworker opens a citizen and comes back. Only the page is in the address.
+    """
+
+    q = StringField(_l("Search by name or reference"), validators=[Optional(), Length(max=100)], filters=[_strip])
+    situation = SelectField(_l("Situation"), choices=options([("", _l("All")), *SITUATIONS.items()]))
+    form_status = SelectField(
+        _l("Preparation form"),
+        choices=options(
+            [("", _l("All")), ("none", _l("Not sent yet"))]
+            + [(status, FORM_STATUSES[status]) for status in FormStatus if status != FormStatus.DRAFT]
+        ),
+    )
+    open_request = BooleanField(_l("Has an open request"))
+    meeting_this_week = BooleanField(_l("Meeting this week"))
+    sort = SelectField(
+        _l("Sort by"),
+        choices=options(
+            [
+                ("name", _l("Name")),
+                ("waiting", _l("Most waiting first")),
+                ("next_meeting", _l("Next meeting")),
+                ("last_contact", _l("Latest contact")),
+            ]
+        ),
+    )

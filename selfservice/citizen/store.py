@@ -9,6 +9,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import contains_eager
 
 from .. import audit
 from ..extensions import db
@@ -94,6 +95,24 @@ def active_invitations(citizen: Citizen, now: datetime | None = None) -> list[In
                 Invitation.revoked_at.is_(None),
                 Invitation.expires_at > (now or utcnow()),
             )
+        )
+    )
+
+
+def invitations_expiring(team_id: int, after: datetime, until: datetime) -> list[Invitation]:
+    """The team's sign-in codes that still work but stop working by `until`, soonest first (the Today page)."""
+    return list(
+        db.session.scalars(
+            select(Invitation)
+            .join(Citizen, Citizen.id == Invitation.citizen_id)
+            .options(contains_eager(Invitation.citizen))
+            .where(
+                Citizen.team_id == team_id,
+                Invitation.revoked_at.is_(None),
+                Invitation.expires_at > after,
+                Invitation.expires_at <= until,
+            )
+            .order_by(Invitation.expires_at)
         )
     )
 

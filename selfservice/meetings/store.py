@@ -180,6 +180,18 @@ def requests_of_team(team_id: int, status: RequestStatus, newest_first: bool = F
     )
 
 
+def open_requests_of_citizen(citizen_id: int) -> list[MeetingRequest]:
+    """The citizen's requests no caseworker has handled yet, oldest first."""
+    return list(
+        db.session.scalars(
+            select(MeetingRequest)
+            .join(Meeting, Meeting.id == MeetingRequest.meeting_id)
+            .where(Meeting.citizen_id == citizen_id, MeetingRequest.status == RequestStatus.OPEN)
+            .order_by(MeetingRequest.created_at)
+        )
+    )
+
+
 def request_by_public_id(public_id: str) -> MeetingRequest | None:
     return db.session.scalar(select(MeetingRequest).where(MeetingRequest.public_id == public_id))
 

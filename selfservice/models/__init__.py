@@ -10,7 +10,7 @@ from .meetings import Meeting, MeetingRequest
 from .messages import Message, MessageDraft
 from .outbox import OutboxMessage
 from .people import Citizen, StaffUser, Team
-from .plans import Plan, PlanActivity, PlanVersion, TeamMinutes
+from .plans import Plan, PlanActivity, PlanVersion, TeamMeeting, TeamMinutes
 from .preparation import CitizenNote, FormSubmission, PreparationForm, PreparationNote
 from .retention import AuditRetention
 from .sessions import Invitation, WebSession
@@ -41,6 +41,7 @@ __all__ = [
     "PreparationNote",
     "StaffUser",
     "Team",
+    "TeamMeeting",
     "TeamMinutes",
     "Turn",
     "WebSession",

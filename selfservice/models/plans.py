@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import Model
 from ..rules.plan import ActivityStatus
+from .meetings import Meeting
 from .people import Citizen, StaffUser, new_public_id
 from .timeutil import utcnow
 
@@ -85,3 +86,33 @@ class TeamMinutes(Model):
     text: Mapped[str] = mapped_column(Text)
     published_at: Mapped[datetime] = mapped_column(default=utcnow)
     published_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+
+
+class TeamMeeting(Model):
+    """A meeting of the interdisciplinary team (*tværfagligt team*) about one citizen, from agenda to minutes.
+
+    Why its own record next to the Meeting the citizen sees: the meeting carries time and place; this carries what
+    only the team's work needs — who takes part, the caseworker's notes, the team's recommendation, whether a mentor
+    was considered (the team must always consider one) and the outcome — and which minutes were published from it.
+    """
+
+    __tablename__ = "team_meeting"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizen.id"), index=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), unique=True)
+    departments: Mapped[list] = mapped_column(JSON, default=list)  # codes from labels.DEPARTMENTS
+    notes: Mapped[str | None] = mapped_column(Text)
+    recommendation: Mapped[str | None] = mapped_column(Text)
+    mentor: Mapped[str | None] = mapped_column(String(20))  # rules.team_meeting.MentorDecision
+    mentor_reason: Mapped[str | None] = mapped_column(Text)
+    outcome: Mapped[str | None] = mapped_column(Text)
+    recorded_at: Mapped[datetime | None] = mapped_column()
+    minutes_id: Mapped[int | None] = mapped_column(ForeignKey("team_minutes.id"))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    citizen: Mapped[Citizen] = relationship()
+    meeting: Mapped[Meeting] = relationship()
+    minutes: Mapped[TeamMinutes | None] = relationship()

@@ -9,7 +9,7 @@ from ..access import citizen_required
 from ..extensions import db
 from ..models import TeamMinutes
 from ..rules import plan as rules
-from . import bp
+from . import bp, team_meetings
 from .publishing import activities_of, get_plan, published_version_of
 
 
@@ -51,4 +51,6 @@ def minutes(public_id: str):
     item = db.session.scalar(select(TeamMinutes).where(TeamMinutes.public_id == public_id))
     if item is None or item.citizen_id != current_user.id:
         abort(404)
-    return render_template("plan/minutes.html", item=item)
+    return render_template(
+        "plan/minutes.html", item=item, team_meeting=team_meetings.of_minutes(item.id), labels=labels.now()
+    )

@@ -11,14 +11,12 @@ from wtforms import (
     FormField,
     HiddenField,
     RadioField,
-    SelectMultipleField,
     StringField,
     TextAreaField,
 )
 from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
-from wtforms.widgets import CheckboxInput, ListWidget
 
-from ..forms import options
+from ..forms import MultiCheckboxField, options
 from ..rules.preparation import MAX_ENTRIES, SHORT_LIMIT, TEXT_LIMIT
 
 
@@ -28,11 +26,6 @@ def short(max_length: int = SHORT_LIMIT):
 
 def long_text():
     return short(TEXT_LIMIT)
-
-
-class MultiCheckboxField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 class EducationEntry(Form):
