@@ -15,6 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import bench_slow  # scripts/bench_slow.py: citizen pages on an old phone on a poor connection
+import bench_workspace  # scripts/bench_workspace.py: Today and the team list for 120 citizens
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -197,6 +198,7 @@ def load(port: int) -> None:
 
 def main() -> None:
     assistant_latency()
+    bench_workspace.main()
     port = bench_slow.free_port()
     with tempfile.TemporaryDirectory() as instance:
         server = bench_slow.start_server(ROOT, port, instance)

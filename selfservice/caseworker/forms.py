@@ -41,9 +41,10 @@ class TeamListFilter(FlaskForm):
     """
 
     q = StringField(_l("Search by name or reference"), validators=[Optional(), Length(max=100)], filters=[_strip])
-    situation = SelectField(_l("Situation"), choices=options([("", _l("All")), *SITUATIONS.items()]))
+    situation = SelectField(_l("Situation"), choices=options([("", _l("All")), *SITUATIONS.items()]), default="")
     form_status = SelectField(
         _l("Preparation form"),
+        default="",
         choices=options(
             [("", _l("All")), ("none", _l("Not sent yet"))]
             + [(status, FORM_STATUSES[status]) for status in FormStatus if status != FormStatus.DRAFT]
@@ -53,6 +54,7 @@ class TeamListFilter(FlaskForm):
     meeting_this_week = BooleanField(_l("Meeting this week"))
     sort = SelectField(
         _l("Sort by"),
+        default="name",
         choices=options(
             [
                 ("name", _l("Name")),

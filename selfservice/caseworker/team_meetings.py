@@ -62,7 +62,7 @@ class RecordForm(FlaskForm):
     )
     mentor = RadioField(
         _l("Mentor"),
-        description=_l("The team always considers whether a mentor would help."),
+        description=_l("Record whether the team considered a mentor."),
         choices=options(labels.MENTOR_DECISIONS.items()),
         validators=[InputRequired(_l("Choose what the team decided about a mentor"))],
     )
@@ -169,7 +169,7 @@ def team_meeting_notes(public_id: str):
     if not form.validate_on_submit():
         return _agenda(found, notes_form=form, status=400)
     store.save_notes(found, form.notes.data or "")
-    return redirect(url_for("caseworker.team_meeting", public_id=public_id, saved="notes") + "#notes")
+    return redirect(url_for("caseworker.team_meeting", public_id=public_id, saved="notes") + "#agenda-notes")
 
 
 @bp.post("/team-meetings/<public_id>/record")

@@ -28,7 +28,7 @@ def schedule(
     team_meeting = TeamMeeting(
         citizen=citizen, departments=rules.valid_departments(departments), created_by_id=staff_id
     )
-    meeting = Meeting(citizen_id=citizen.id, citizen=citizen)
+    meeting = Meeting(citizen_id=citizen.id, citizen=citizen, starts_at=starts_at, kind="team")
     team_meeting.meeting = meeting
     db.session.add(team_meeting)
     audit.record(citizen, audit.WRITE, OBJECT, PURPOSE)

@@ -1,7 +1,9 @@
 """The interdisciplinary team meeting (*tværfagligt team*) about a citizen.
 
-"Teamet skal altid drøfte, hvorvidt borgeren skal tilknyttes en mentor" (seed 003, the guidance on the team
-meeting in ../shared/seeds), so the minutes cannot be published before the team's recommendation, its mentor
+The municipal guidance in seed 003 (../shared/seeds) says "Teamet skal altid drøfte, hvorvidt borgeren skal
+tilknyttes en mentor". That is local practice, not a rule of law today (the guide review of December 2026 removed
+"the team always talks about a mentor" from the guides: the 2026 rules dropped the rehabilitation team). The
+workspace keeps the practice as a checklist item: minutes go out only after the team's recommendation, its mentor
 decision and the outcome are recorded.
 """
 

@@ -6,13 +6,14 @@ with a reason, and tests/web/test_route_pages.py fails for a route that has neit
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select
 
 from selfservice import access
 from selfservice.extensions import db
-from selfservice.models import Citizen, Meeting, PlanActivity
+from selfservice.models import Citizen, Meeting, PlanActivity, StaffUser, TeamMeeting, utcnow
+from selfservice.plan import team_meetings
 from selfservice.preparation.steps import STEPS
 from selfservice.rules.selfchecks import CHECKS
 
@@ -84,6 +85,12 @@ def _fillers(people) -> dict:
         select(Meeting).where(Meeting.citizen_id == jens.id, Meeting.status == "planned").order_by(Meeting.starts_at)
     ).first()
     activity = db.session.scalars(select(PlanActivity).order_by(PlanActivity.id)).first()
+    team_meeting = db.session.scalars(select(TeamMeeting).where(TeamMeeting.citizen_id == jens.id)).first()
+    if team_meeting is None:
+        staff = db.session.scalars(select(StaffUser).where(StaffUser.team_id == jens.team_id)).first()
+        team_meeting = team_meetings.schedule(
+            jens, utcnow() + timedelta(days=7), ["employment", "health"], "Mødelokale 2", "Beskæftigelse", staff.id
+        )
     steps = [step.slug for step in STEPS]
     return {
         "guides.article": [{"slug": "dagpenge"}, {"slug": "uddannelsesloeft"}],
@@ -100,6 +107,8 @@ def _fillers(people) -> dict:
         "caseworker.new_activity": [{"public_id": jens.public_id}],
         "caseworker.new_meeting": [{"public_id": jens.public_id}],
         "caseworker.new_minutes": [{"public_id": jens.public_id}],
+        "caseworker.new_team_meeting": [{"public_id": jens.public_id}],
+        "caseworker.team_meeting": [{"public_id": team_meeting.public_id}],
     }
 
 

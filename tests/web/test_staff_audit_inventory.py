@@ -20,8 +20,10 @@ from selfservice.models import (
     Message,
     Plan,
     PlanActivity,
+    StaffUser,
     utcnow,
 )
+from selfservice.plan import team_meetings
 from tests.factories import make_meeting, make_meeting_request
 from tests.helpers import csrf_token
 from tests.web.test_preparation_staff import reference_of, send_form
@@ -30,7 +32,7 @@ pytestmark = pytest.mark.db
 
 # Staff routes with an id that is not a citizen's (kiosks and their help calls are not personal data).
 NOT_ABOUT_A_CITIZEN = ("/staff/kiosks", "/staff/front-desk")
-LISTS = {"/staff/", "/staff/inbox", "/staff/forms", "/staff/today"}
+LISTS = {"/staff/", "/staff/citizens", "/staff/inbox", "/staff/forms", "/staff/today"}
 
 
 def citizen_routes(app):
@@ -38,7 +40,9 @@ def citizen_routes(app):
         view = app.view_functions[rule.endpoint]
         if getattr(view, "access_rule", None) not in (STAFF, ADMIN) or rule.rule.startswith(NOT_ABOUT_A_CITIZEN):
             continue
-        if rule.arguments & {"public_id", "reference"} or rule.rule in LISTS:
+        if rule.rule in LISTS:
+            yield rule, "GET"  # a list's POST (the team list's filters) shows no one: it redirects to the GET
+        elif rule.arguments & {"public_id", "reference"}:
             for method in sorted(rule.methods - {"HEAD", "OPTIONS"}, reverse=True):  # GET before POST
                 yield rule, method
 
@@ -59,11 +63,14 @@ def jens_everything(app, people):
         activity = PlanActivity(plan_id=plan.id, title="Kursus")
         db.session.add_all([activity, Message(citizen_id=jens.id, from_citizen=True, body="Hej")])
         db.session.commit()
+        karen = db.session.get(StaffUser, people["karen"])
+        team_meeting = team_meetings.schedule(jens, start + timedelta(days=7), ["health"], None, "Sundhed", karen.id)
         return {
             "citizens": jens.public_id,
             "meetings": meeting.public_id,
             "requests": request_.public_id,
             "activities": activity.public_id,
+            "team-meetings": team_meeting.public_id,
             "forms": reference_of(app, people, "jens"),
             "citizen_id": jens.id,
         }
@@ -71,7 +78,7 @@ def jens_everything(app, people):
 
 def fill(rule, ids) -> str:
     path = rule.rule
-    for kind in ("citizens", "meetings", "requests", "activities"):
+    for kind in ("citizens", "meetings", "requests", "activities", "team-meetings"):
         path = path.replace(f"/{kind}/<public_id>", f"/{kind}/{ids[kind]}")
     return path.replace("<reference>", ids["forms"]).replace("<slug>", "successes")
 
