@@ -304,9 +304,7 @@ def prime_sessions(ports: list[int], people) -> tuple[list[dict], list[str]]:
 
 def user_data(citizens: list[dict], staff: list[str]) -> list[dict]:
     """Each virtual user has its own citizens (3 of the 300 sessions) and one of the caseworker sessions."""
-    guides = sorted(
-        p.name for p in (PACKAGE / "content").iterdir() if p.is_dir() and (p / "da.md").exists()
-    )
+    guides = sorted(p.name for p in (PACKAGE / "content").iterdir() if p.is_dir() and (p / "da.md").exists())
     per_user = max(1, len(citizens) // USERS)
     return [
         {
