@@ -66,6 +66,7 @@ def create_app(config: config_module.Config | None = None) -> Flask:
     from .preparation import bp as preparation_bp
     from .preparation import together_bp
     from .selfchecks import bp as selfchecks_bp
+    from .what_applies import bp as what_applies_bp
 
     register_clients(app)
     app.register_blueprint(pages_bp)
@@ -78,6 +79,7 @@ def create_app(config: config_module.Config | None = None) -> Flask:
     app.register_blueprint(messages_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(together_bp)
+    app.register_blueprint(what_applies_bp)
     init_guides(app)
     app.register_blueprint(guides_bp)
     app.register_blueprint(selfchecks_bp)

@@ -52,6 +52,26 @@ DEPARTMENTS = {
     "education": _l("Education guidance"),
 }
 
+# What applies to me: the benefit and the education the citizen tells us (rules/what_applies.py).
+WHAT_APPLIES_BENEFITS = {
+    "dagpenge": _l("Unemployment benefit (dagpenge)"),
+    "kontanthjaelp": _l("Social assistance (kontanthjælp)"),
+    "ledighedsydelse": _l("Flex job benefit (ledighedsydelse)"),
+    "sygedagpenge": _l("Sickness benefit (sygedagpenge)"),
+    "ressourceforloeb": _l("Resource programme (ressourceforløb)"),
+    "jobafklaring": _l("Job clarification programme (jobafklaringsforløb)"),
+    "foertidspension": _l("Disability pension (førtidspension)"),
+    "none": _l("None of these"),
+}
+
+EDUCATIONS = {
+    "unskilled": _l("No education after primary school, or upper secondary school only"),
+    "vocational": _l("A vocational education I have used in the last 5 years"),
+    "outdated": _l("A vocational education I have not used in the last 5 years"),
+    "short_higher": _l("A short higher education (for example from a business academy)"),
+    "higher": _l("A bachelor's degree or a longer education"),
+}
+
 # Who takes part in a team meeting about a citizen (*tværfagligt team*), besides the citizen and their caseworker.
 TEAM_DEPARTMENTS = {
     **DEPARTMENTS,

@@ -12,7 +12,7 @@ from flask import current_app, g, has_request_context, url_for
 from flask_babel import force_locale, gettext
 
 from ..access import signed_in_with_invitation
-from . import owncase
+from . import owncase, routing
 from .classifier import load_or_train
 from .sections import SectionFinder
 from .text import LanguageGuesser
@@ -89,6 +89,10 @@ class Assistant:
         if choose and self.library.get(choose):
             return self.article_reply(choose, lang, previous or "")
         meaning = self.understanding.read(message, previous)
+        topic = routing.what_applies_topic(message) if citizen is not None else None
+        if topic and meaning.decision not in (ACTION, GREETING) and not meaning.crisis:
+            # A signed-in citizen asking about their own duties or options: their own What applies to me.
+            return own_case_reply(lang, citizen, topic)
         main = self._answer(meaning, message, lang, citizen)
         if meaning.crisis:
             return crisis_reply(lang, follows=main if main.kind == "answer" else None)

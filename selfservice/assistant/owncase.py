@@ -78,4 +78,62 @@ def messages(citizen: Citizen) -> tuple[str, list[tuple[str, str]]]:
     return gettext("You have no unread messages."), link
 
 
-ANSWERS = {"meeting": next_meeting, "plan": plan, "form": form, "messages": messages}
+def _what_applies(citizen: Citizen):
+    """The citizen's situation as What applies to me sees it (with their corrections there), or None if incomplete."""
+    from flask import session
+
+    from ..guides.content import today
+    from ..what_applies import situation
+
+    return situation.complete(situation.of_citizen(citizen, today(), session))
+
+
+def duties(citizen: Citizen) -> tuple[str, list[tuple[str, str]]]:
+    from ..i18n_web import current_language
+    from ..rules import what_applies as rules
+    from ..what_applies import texts
+
+    link = [(gettext("What applies to me"), url_for("what_applies.mine"))]
+    found = _what_applies(citizen)
+    if found is None:
+        return gettext("Answer a few questions on What applies to me, and you see your duties and rights."), link
+    said = [texts.statement(current_language(), "duties", s.key) for s in rules.duties(found)[:3]]
+    if not said:
+        return gettext("We have no duties to list for your situation. Ask the jobcentre if you are unsure."), link
+    intro = gettext("From what the jobcentre knows about you, these are some of your duties:")
+    return " ".join([intro, *said, gettext("You see all of them, and your rights, on What applies to me.")]), link
+
+
+def upskilling(citizen: Citizen) -> tuple[str, list[tuple[str, str]]]:
+    from ..guides.content import today
+    from ..i18n_web import current_language
+    from ..rules import what_applies as rules
+    from ..what_applies import texts
+
+    link = [(gettext("What applies to me"), url_for("what_applies.mine") + "#skills")]
+    found = _what_applies(citizen)
+    if found is None:
+        return gettext(
+            "Answer a few questions on What applies to me, and you see which ways to build skills may fit you."
+        ), link
+    likely = [o for o in rules.options(found, today()) if o.fit == rules.Fit.LIKELY]
+    if not likely:
+        return gettext(
+            "None of the ways to build skills fits you clearly. See why, and what may fit, on What applies to me."
+        ), link
+    titles = ", ".join(texts.option(current_language(), o.key)["title"] for o in likely)
+    return gettext(
+        "These ways to build skills may fit you: %(options)s. The jobcentre or your a-kasse decides. "
+        "See why on What applies to me.",
+        options=titles,
+    ), link
+
+
+ANSWERS = {
+    "meeting": next_meeting,
+    "plan": plan,
+    "form": form,
+    "messages": messages,
+    "duties": duties,
+    "upskilling": upskilling,
+}

@@ -47,6 +47,7 @@ class Phrases:
     greeting: set[str]
     own_case: dict[str, list[list[str]]]
     out_of_scope: dict[str, list[tuple[list[str], bool]]]
+    what_applies: dict[str, list[list[str]]]
 
 
 def phrase_files() -> dict[str, dict]:
@@ -76,6 +77,7 @@ def phrases() -> Phrases:
         how_words=_folded(merged.get("how_words", [])),
         greeting={w for phrase in merged.get("greeting", []) for w in words(phrase)},
         own_case={topic: _folded(items) for topic, items in merged.get("own_case", {}).items()},
+        what_applies={topic: _folded(items) for topic, items in merged.get("what_applies", {}).items()},
         out_of_scope={
             topic: [(words(p.rstrip("*")), p.endswith("*")) for p in items]
             for topic, items in merged.get("out_of_scope", {}).items()
@@ -117,6 +119,15 @@ def is_action(message: str) -> bool:
 def own_case_topic(message: str) -> str | None:
     folded = words(message)
     for topic, phrase_list in phrases().own_case.items():
+        if _any(folded, phrase_list):
+            return topic
+    return None
+
+
+def what_applies_topic(message: str) -> str | None:
+    """ "What are my duties", "can I get an education": for a signed-in citizen, answered from What applies to me."""
+    folded = words(message)
+    for topic, phrase_list in phrases().what_applies.items():
         if _any(folded, phrase_list):
             return topic
     return None

@@ -36,7 +36,7 @@ def _limit() -> int:
 
 
 def _home() -> str:
-    return url_for("caseworker.citizens")
+    return url_for("caseworker.today")
 
 
 @bp.route("/staff/login", methods=["GET", "POST"])

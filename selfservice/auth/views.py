@@ -122,7 +122,7 @@ def staff_start():
 @public
 @limiter.limit(signin_limit)
 def staff_callback():
-    target = session.get("next") or url_for("caseworker.citizens")
+    target = session.get("next") or url_for("caseworker.today")
     try:
         identity = oidc.finish("staff")
     except oidc.SignInRefused as refused:
@@ -139,7 +139,7 @@ def staff_callback():
     # No second factor here: the municipality's identity provider has already asked for one.
     sign_in(user, "sso")
     securitylog.event("signin.success", "ok", way="sso", actor=user.get_id())
-    return redirect(safe_next(target, url_for("caseworker.citizens")))
+    return redirect(safe_next(target, url_for("caseworker.today")))
 
 
 @bp.post("/logout")

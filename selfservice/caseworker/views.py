@@ -31,7 +31,7 @@ def today():
         "caseworker/today.html", work=work, now=now, shown=caseload.SHOWN_PER_SECTION, labels=labels.now()
     )
     if work is not None:
-        audit.record_many(work.citizens(), audit.READ, "citizen_list", "casework", once_per=audit.LIST_WINDOW)
+        audit.record_many(work.citizens(), audit.READ, "citizen_list", "today", once_per=audit.LIST_WINDOW)
     db.session.commit()
     return page
 

@@ -82,6 +82,15 @@ def send(citizen: Citizen, form: MessageForm, staff: StaffUser | None) -> Messag
     return message
 
 
+def send_from_citizen(citizen: Citizen, body: str) -> Message:
+    """A message the citizen sends from another page (for example "ask my caseworker about this" on What applies
+    to me): the same thread, the same message as one written under Messages."""
+    message = Message(citizen_id=citizen.id, from_citizen=True, body=body)
+    db.session.add(message)
+    db.session.commit()
+    return message
+
+
 def mark_read(citizen: Citizen, by_citizen: bool) -> None:
     """Opening the thread marks the other side's messages as read."""
     db.session.execute(

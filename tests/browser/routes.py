@@ -42,6 +42,8 @@ EXCLUDED = {
     "citizen.calendar_feed": "an iCalendar feed, not a page",
     "meetings.calendar_file": "an iCalendar file, not a page",
     "meetings.receipt": "shown after a request; tests/browser/test_meetings_browser.py",
+    "what_applies.result": "reached through the questions; tests/browser/test_what_applies_browser.py",
+    "what_applies.asked": "shown after asking; tests/browser/test_what_applies_browser.py",
     "plan.minutes": "needs minutes; tests/web/test_plan.py",
     "selfchecks.result": "reached through the questions (walked in tests/browser/test_enter_everywhere_browser.py)",
     "kiosk.start": "needs a registered kiosk device; tests/browser/test_kiosk_browser.py",
@@ -108,6 +110,8 @@ def _fillers(people) -> dict:
         "caseworker.new_meeting": [{"public_id": jens.public_id}],
         "caseworker.new_minutes": [{"public_id": jens.public_id}],
         "caseworker.new_team_meeting": [{"public_id": jens.public_id}],
+        "what_applies.question": [{"key": key} for key in ("benefit", "age", "education", "learning_danish")],
+        "what_applies.ask": [{"key": "rkv"}],
         "caseworker.team_meeting": [{"public_id": team_meeting.public_id}],
     }
 
