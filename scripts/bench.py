@@ -62,6 +62,34 @@ def step_weights(base: str) -> None:
             )
 
 
+def what_applies_weights(base: str) -> None:
+    """What applies to me: each question page, and the result signed in (Jens) and anonymous, in four languages."""
+    import requests
+    from bs4 import BeautifulSoup
+
+    print("\nHTML of What applies to me (gzip -6), budget 14 KB")
+    anyone = requests.Session()
+    for key, value in [
+        ("benefit", "kontanthjaelp"),
+        ("age", "23"),
+        ("education", "unskilled"),
+        ("learning_danish", "yes"),
+    ]:
+        page = anyone.get(f"{base}/what-applies/{key}", timeout=10)
+        report_size(f"/what-applies/{key}", page.content)
+        token = BeautifulSoup(page.text, "html.parser").find("input", attrs={"name": "csrf_token"})["value"]
+        anyone.post(f"{base}/what-applies/{key}", data={"csrf_token": token, "answer": value}, timeout=10)
+    for lang in ("da", "ar", "so", "uk"):
+        report_size(f"/what-applies/result [{lang}]", anyone.get(f"{base}/what-applies/result?lang={lang}").content)
+    jens = signed_in_session(base, "demo-jens")
+    page = jens.get(f"{base}/me/what-applies/change", timeout=10)
+    token = BeautifulSoup(page.text, "html.parser").find("input", attrs={"name": "csrf_token"})["value"]
+    answers = {"benefit": "dagpenge", "age": "52", "education": "unskilled", "learning_danish": ""}
+    jens.post(f"{base}/me/what-applies/change", data=answers | {"csrf_token": token}, timeout=10)
+    for lang in ("da", "ar", "so", "uk"):
+        report_size(f"/me/what-applies [{lang}]", jens.get(f"{base}/me/what-applies?lang={lang}", timeout=10).content)
+
+
 def guide_weights(base: str) -> None:
     """The guides index and the largest article, in every language (the largest by its compressed HTML)."""
     from selfservice.guides.content import load_library
@@ -207,6 +235,7 @@ def main() -> None:
             page_weights(base)
             step_weights(base)
             guide_weights(base)
+            what_applies_weights(base)
             first_visit(base)
             bench_slow.report(bench_slow.measure(base))
             load(port)

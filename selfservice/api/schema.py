@@ -15,7 +15,9 @@ TEXT = {"type": "string", "maxLength": 2000}
 # Links the citizen's pages show (the video meeting, the legal text): https:// only, never javascript: or data:.
 # A pattern rather than a URL parser, so that the published document states exactly the rule the server applies.
 HTTPS_PATTERN = r"^https://[^\s\x00-\x1f\x7f-\x9f/?#\\]+[^\s\x00-\x1f\x7f-\x9f]*$"
-PATTERN_PROBLEMS = {HTTPS_PATTERN: "must be an https:// address"}
+# A name or a team of spaces only (also non-breaking ones) is blank: published so that clients and schemathesis know.
+NOT_BLANK = "\\S"
+PATTERN_PROBLEMS = {HTTPS_PATTERN: "must be an https:// address", NOT_BLANK: "must not be blank"}
 # Years the service can show and compute with. At the edges of what Python can hold (0001, 9999) a time cannot be
 # moved to Copenhagen time or have a meeting's length added (the 500s in the December 2026 review). Meetings lie in
 # this century; birth dates reach back to 1900. Published as patterns too, so clients (and schemathesis) see them.
@@ -52,9 +54,9 @@ CITIZEN = {
     "additionalProperties": False,
     "required": ["name", "team"],
     "properties": {
-        "name": {"type": "string", "minLength": 1, "maxLength": 200},
+        "name": {"type": "string", "minLength": 1, "maxLength": 200, "pattern": NOT_BLANK},
         "birth_date": DATE,
-        "team": {"type": "string", "minLength": 1, "maxLength": 120},
+        "team": {"type": "string", "minLength": 1, "maxLength": 120, "pattern": NOT_BLANK},
         "situation": {"type": "string", "enum": list(SITUATIONS), "nullable": True},
         "language": {"type": "string", "enum": list(LANGUAGES), "nullable": True},
         "email": text(254),
