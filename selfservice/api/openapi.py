@@ -60,7 +60,10 @@ def document() -> dict:
         "info": {
             "title": "selfservice case-system API",
             "version": "1.0.0",
-            "description": "For the municipality's case system. Tokens: `flask api-tokens create`.",
+            "description": (
+                "For the municipality's case system. Tokens: `flask api-tokens create`. No text may contain NUL "
+                "characters (U+0000) or lone surrogates: such a request is refused with 422."
+            ),
         },
         "servers": [{"url": "/api/v1"}],
         "components": {

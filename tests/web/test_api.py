@@ -60,6 +60,15 @@ def test_invalid_bodies_are_answered_with_the_fields_that_are_wrong(client, toke
     assert client.put("/api/v1/citizens/X", data="not json", headers=auth(token)).status_code == 400
 
 
+def test_a_nul_character_or_a_blank_name_or_team_is_refused_as_the_document_says(client, token):
+    document = client.get("/api/v1/openapi.json").get_json()
+    assert "NUL" in document["info"]["description"]
+    nul = put_citizen(client, token, name="Jens\u0000Nielsen")
+    assert nul.status_code == 422 and "name" in nul.get_json()["fields"]
+    blank = put_citizen(client, token, team="\u00a0")
+    assert blank.status_code == 422 and blank.get_json()["fields"] == {"team": "must not be blank"}
+
+
 def test_a_plan_upsert_publishes_a_version_with_what_changed(app, client, token):
     put_citizen(client, token)
     plan = {

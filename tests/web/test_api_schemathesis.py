@@ -16,6 +16,9 @@ ALL = ["citizens:write", "plans:write", "meetings:write", "forms:read", "forms:w
 
 def operations(app):
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
+    # The document states in words that no text may contain NUL (the 422 for it is tested in test_bad_input); a
+    # pattern cannot say it beside the fields' own patterns, so the generated texts leave NUL out.
+    schema.config.generation.update(allow_x00=False)
     return [result.ok() for result in schema.get_all_operations()]
 
 
