@@ -96,15 +96,26 @@ def clean_database(request):
     limiter.reset()
 
 
-@pytest.fixture(autouse=True)
-def dispose_built_apps():
-    """Close the pools of the apps a test built with tests.helpers.build_app."""
-    yield
-    while BUILT_APPS:
-        built = BUILT_APPS.pop()
+def _close_pools_of_built_apps() -> None:
+    for built in BUILT_APPS:
         with built.app_context():
             db.session.remove()
             db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def dispose_built_apps():
+    """Close the pools of the apps tests built with tests.helpers.build_app after every test. The apps are kept (a
+    module's fixture may use its app again, which opens a new pool) and closed once more at the end."""
+    yield
+    _close_pools_of_built_apps()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def dispose_built_apps_at_the_end():
+    yield
+    _close_pools_of_built_apps()
+    BUILT_APPS.clear()
 
 
 @pytest.fixture
