@@ -18,9 +18,7 @@ HTTPS_PATTERN = r"^https://[^\s\x00-\x1f\x7f-\x9f/?#\\]+[^\s\x00-\x1f\x7f-\x9f]*
 # A name or a team of spaces only (also non-breaking ones) is blank: published so that clients and schemathesis know.
 # The spaces are spelled out (exactly the characters Python's str.split() splits on, which the server uses to tidy
 # a team name) because `\\s` means different characters in ECMAScript, Python and hypothesis.
-SPACES = (
-    "\\t\\n\\u000b\\f\\r\\u001c-\\u001f \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
-)
+SPACES = "\\t\\n\\u000b\\f\\r\\u001c-\\u001f \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
 NOT_BLANK = f"[^{SPACES}]"
 PATTERN_PROBLEMS = {HTTPS_PATTERN: "must be an https:// address", NOT_BLANK: "must not be blank"}
 # Years the service can show and compute with. At the edges of what Python can hold (0001, 9999) a time cannot be
