@@ -111,6 +111,9 @@ AUDIT_PURPOSES = {
     "case_system": _l("Keeping the jobcentre's case system up to date"),
     "filled_in_together": _l("Filling in your form together with you"),
     "team_meeting": _l("Preparing your team meeting"),
+    "today": _l("Daily overview of work on your case"),
+    "inbox": _l("Answering your messages and requests"),
+    "forms_queue": _l("Reading sent preparation forms"),
 }
 
 FORM_STATUSES = {
