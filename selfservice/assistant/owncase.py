@@ -6,16 +6,20 @@ read in full — it points to the page that shows it, where the explicit actions
 
 from __future__ import annotations
 
-from flask import url_for
+from flask import session, url_for
 from flask_babel import format_datetime, gettext, ngettext
 
+from ..guides.content import today
+from ..i18n_web import current_language
 from ..meetings import store as meetings
 from ..messages import thread as message_thread
 from ..models import Citizen
 from ..plan.publishing import published_version_of
 from ..preparation import store as preparation_store
+from ..rules import what_applies as rules
 from ..rules.meetings import representable
 from ..rules.preparation import DISCUSSED, DRAFT, REVIEWED, SEEN, SUBMITTED
+from ..what_applies import situation, texts
 
 
 def next_meeting(citizen: Citizen) -> tuple[str, list[tuple[str, str]]]:
@@ -80,19 +84,10 @@ def messages(citizen: Citizen) -> tuple[str, list[tuple[str, str]]]:
 
 def _what_applies(citizen: Citizen):
     """The citizen's situation as What applies to me sees it (with their corrections there), or None if incomplete."""
-    from flask import session
-
-    from ..guides.content import today
-    from ..what_applies import situation
-
     return situation.complete(situation.of_citizen(citizen, today(), session))
 
 
 def duties(citizen: Citizen) -> tuple[str, list[tuple[str, str]]]:
-    from ..i18n_web import current_language
-    from ..rules import what_applies as rules
-    from ..what_applies import texts
-
     link = [(gettext("What applies to me"), url_for("what_applies.mine"))]
     found = _what_applies(citizen)
     if found is None:
@@ -105,11 +100,6 @@ def duties(citizen: Citizen) -> tuple[str, list[tuple[str, str]]]:
 
 
 def upskilling(citizen: Citizen) -> tuple[str, list[tuple[str, str]]]:
-    from ..guides.content import today
-    from ..i18n_web import current_language
-    from ..rules import what_applies as rules
-    from ..what_applies import texts
-
     link = [(gettext("What applies to me"), url_for("what_applies.mine") + "#skills")]
     found = _what_applies(citizen)
     if found is None:

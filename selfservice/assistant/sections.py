@@ -39,7 +39,7 @@ def excerpt(text: str, limit: int = EXCERPT_CHARACTERS) -> str:
 class SectionFinder:
     def __init__(self, guides, classifier) -> None:
         self.features = classifier.pipeline.named_steps["features"]
-        self.found: dict[tuple[str, str], tuple[list, object]] = {}
+        self.found: dict[tuple[str, str], tuple[tuple, object]] = {}
         for slug, article in guides.articles.items():
             for lang, text in article.texts.items():
                 parts = sections(text.body)

@@ -23,7 +23,6 @@ from ..models import (
     Plan,
     PlanActivity,
     PreparationForm,
-    TeamMeeting,
 )
 from ..plan import team_meetings
 from ..preparation import queue as form_queue
@@ -92,13 +91,13 @@ def today(team_id: int, now: datetime) -> Today:
         ),
         team_meetings=_section(team_meetings.upcoming_of_team(team_id, now)),
         ending=_section(activities_ending(team_id, local_today)),
-        codes=_section(citizen_store.invitations_expiring(team_id, now, now + workload.CODE_EXPIRES_WITHIN)),
+        codes=_section(citizen_store.invitations_expiring(team_id, *workload.expiry_window(now))),
     )
 
 
 def activities_ending(team_id: int, today_: date) -> list[PlanActivity]:
     """Ongoing or planned activities in the team's plans that end within the next 14 days, soonest first."""
-    until = today_ + timedelta(days=workload.ENDING_WITHIN_DAYS)
+    first, last = workload.ending_window(today_)
     return list(
         db.session.scalars(
             select(PlanActivity)
@@ -107,8 +106,8 @@ def activities_ending(team_id: int, today_: date) -> list[PlanActivity]:
             .options(contains_eager(PlanActivity.plan).contains_eager(Plan.citizen))
             .where(
                 Citizen.team_id == team_id,
-                PlanActivity.end_date >= today_,
-                PlanActivity.end_date <= until,
+                PlanActivity.end_date >= first,
+                PlanActivity.end_date <= last,
                 PlanActivity.status.in_([ActivityStatus.ONGOING, ActivityStatus.PLANNED]),
             )
             .order_by(PlanActivity.end_date, Citizen.name)
@@ -242,7 +241,3 @@ def team_list(team_id: int, query: ListQuery, now: datetime) -> tuple[list[Row],
         for c, meeting, status, u, r, last in rows
     ]
     return shown, total, page, last_page
-
-
-def team_meetings_of(citizen_id: int) -> list[TeamMeeting]:
-    return team_meetings.of_citizen(citizen_id)

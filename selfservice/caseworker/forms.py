@@ -1,10 +1,13 @@
+from datetime import date, datetime
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SelectField, StringField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms import BooleanField, DateField, SelectField, StringField
+from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from ..forms import date_from_parts, day_field, month_field, options, year_field
 from ..labels import FORM_STATUSES, SITUATIONS
+from ..rules.meetings import to_utc
 from ..rules.preparation import FormStatus
 
 
@@ -28,6 +31,26 @@ class NewCitizenForm(FlaskForm):
 
 class InvitationForm(FlaskForm):
     """Only a button: issuing a code is a deliberate, CSRF-protected action."""
+
+
+def meeting_date_field():
+    return DateField(_l("Date"), validators=[DataRequired(_l("Enter the date"))])
+
+
+def meeting_time_field():
+    return StringField(
+        _l("Time (Danish time)"),
+        description=_l("For example 09:30"),
+        validators=[
+            DataRequired(_l("Enter the time")),
+            Regexp(r"^([01]\d|2[0-3]):[0-5]\d$", message=_l("Write the time as HH:MM")),
+        ],
+    )
+
+
+def meeting_start(day: date, clock: str) -> datetime:
+    """A date and an HH:MM time in Danish time, as UTC (the form fields above have checked both)."""
+    return to_utc(datetime.combine(day, datetime.strptime(clock, "%H:%M").time()))
 
 
 def _strip(value):

@@ -1,13 +1,11 @@
 """The caseworker's side of meetings: the inbox of citizens' requests, and planning, changing and cancelling."""
 
-from datetime import datetime
-
 from flask import abort, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional, Regexp
+from wtforms import IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import URL, Length, NumberRange, Optional
 
 from .. import audit, labels
 from ..access import staff_required
@@ -20,18 +18,12 @@ from ..rules import meetings as rules
 from ..rules.meetings import RequestStatus
 from ..scope import own_citizen
 from . import bp
+from .forms import meeting_date_field, meeting_start, meeting_time_field
 
 
 class MeetingForm(FlaskForm):
-    date = DateField(_l("Date"), validators=[DataRequired(_l("Enter the date"))])
-    time = StringField(
-        _l("Time (Danish time)"),
-        description=_l("For example 09:30"),
-        validators=[
-            DataRequired(_l("Enter the time")),
-            Regexp(r"^([01]\d|2[0-3]):[0-5]\d$", message=_l("Write the time as HH:MM")),
-        ],
-    )
+    date = meeting_date_field()
+    time = meeting_time_field()
     duration_minutes = IntegerField(_l("Length in minutes"), default=60, validators=[NumberRange(10, 480)])
     kind = SelectField(_l("Type"), choices=options(labels.MEETING_KINDS.items()))
     place = StringField(_l("Place"), validators=[Optional(), Length(max=200)])
@@ -97,9 +89,9 @@ def handle_request(public_id: str):
 def _save(form: MeetingForm, meeting: Meeting) -> None:
     """Called only after form.validate_on_submit(): the date and the time are required and checked."""
     assert form.date.data is not None and form.time.data is not None
-    local = datetime.combine(form.date.data, datetime.strptime(form.time.data, "%H:%M").time())
     fields = {name: getattr(form, name).data for name in store.FIELDS}
-    store.save(meeting, rules.to_utc(local), fields, store.casework(current_user.id), plan_again=False)
+    starts_at = meeting_start(form.date.data, form.time.data)
+    store.save(meeting, starts_at, fields, store.casework(current_user.id), plan_again=False)
 
 
 @bp.route("/citizens/<public_id>/meetings/new", methods=["GET", "POST"])

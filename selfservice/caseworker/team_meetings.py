@@ -1,15 +1,13 @@
 """The team meeting (*tværfagligt team*) for a citizen: schedule it, the agenda with the citizen's own words, record
 what the team decided, and publish plain-words minutes to the citizen's plan page."""
 
-from datetime import datetime
-
 from flask import abort, redirect, render_template, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import DateField, RadioField, StringField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
+from wtforms import RadioField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from .. import audit, labels
 from ..access import staff_required
@@ -22,22 +20,15 @@ from ..preparation import store as preparation_store
 from ..preparation.steps import STEPS
 from ..preparation.summary import step_summary
 from ..rules.form_access import Viewer, visible_parts
-from ..rules.meetings import to_utc
 from ..rules.preparation import TEXT_LIMIT, FormStatus
 from ..scope import own_citizen
 from . import bp
+from .forms import meeting_date_field, meeting_start, meeting_time_field
 
 
 class ScheduleForm(FlaskForm):
-    date = DateField(_l("Date"), validators=[DataRequired(_l("Enter the date"))])
-    time = StringField(
-        _l("Time (Danish time)"),
-        description=_l("For example 09:30"),
-        validators=[
-            DataRequired(_l("Enter the time")),
-            Regexp(r"^([01]\d|2[0-3]):[0-5]\d$", message=_l("Write the time as HH:MM")),
-        ],
-    )
+    date = meeting_date_field()
+    time = meeting_time_field()
     place = StringField(_l("Place"), validators=[Optional(), Length(max=200)])
     departments = MultiCheckboxField(
         _l("Who takes part"),
@@ -106,9 +97,8 @@ def draft_minutes(team_meeting: TeamMeeting) -> str:
 def new_team_meeting(public_id: str):
     citizen = own_citizen(public_id)
     form = ScheduleForm()
-    if form.validate_on_submit() and form.date.data is not None:
-        hour, minute = (int(part) for part in (form.time.data or "").split(":"))
-        starts_at = to_utc(datetime.combine(form.date.data, datetime.min.time().replace(hour=hour, minute=minute)))
+    if form.validate_on_submit() and form.date.data is not None and form.time.data:
+        starts_at = meeting_start(form.date.data, form.time.data)
         chosen = [str(labels.TEAM_DEPARTMENTS[code]) for code in form.departments.data or []]
         created = store.schedule(
             citizen, starts_at, form.departments.data or [], form.place.data, ", ".join(chosen), current_user.id

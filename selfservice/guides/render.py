@@ -56,22 +56,26 @@ class Section:
     anchor: str
     heading: str
     text: str  # plain text, without the heading
+    markdown: str  # the section as written, with its source markers [^n]
 
 
-def sections(source: str) -> list[Section]:
-    """The guide's second-level sections, numbered as render_markdown numbers their headings."""
+@lru_cache(maxsize=1024)
+def sections(source: str) -> tuple[Section, ...]:
+    """The guide's second-level sections, numbered as render_markdown numbers their headings. Cached: the texts do
+    not change while the process runs, and the assistant and What applies to me ask for the same ones often."""
     found: list[Section] = []
     heading: str | None = None
     lines: list[str] = []
     for line in source.splitlines() + ["## "]:
         if line.startswith("## "):
             if heading is not None:
-                text = " ".join(plain_text("\n".join(lines)).split())
-                found.append(Section(SECTION_ID.format(len(found) + 1), heading, text))
+                markdown = "\n".join(lines)
+                text = " ".join(plain_text(markdown).split())
+                found.append(Section(SECTION_ID.format(len(found) + 1), heading, text, markdown))
             heading, lines = line[3:].strip(), []
         elif heading is not None:
             lines.append(line)
-    return found
+    return tuple(found)
 
 
 def plain_text(source: str) -> str:

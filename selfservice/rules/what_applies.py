@@ -56,7 +56,18 @@ class Fit(StrEnum):
     UNLIKELY = "unlikely"
 
 
-OPTION_KEYS = ("uddannelsesloeft", "six_weeks", "amu", "fvu", "voksenlaerling", "rkv", "danish", "stu")
+# Each way to build skills, in the order the page lists equally fitting ones, with the guide section of its rule.
+OPTION_GUIDES = {
+    "uddannelsesloeft": ("uddannelsesloeft", 2),
+    "six_weeks": ("seks-ugers-jobrettet-uddannelse", 2),
+    "amu": ("amu-kurser", 2),
+    "fvu": ("fvu-og-ordblindeundervisning", 3),
+    "voksenlaerling": ("voksenlaerling", 3),
+    "rkv": ("realkompetencevurdering", 2),
+    "danish": ("danskuddannelse", 1),
+    "stu": ("stu", 2),
+}
+OPTION_KEYS = tuple(OPTION_GUIDES)
 FIT_ORDER = {Fit.LIKELY: 0, Fit.MAYBE: 1, Fit.UNLIKELY: 2}
 UNEMPLOYED = {Benefit.DAGPENGE, Benefit.KONTANTHJAELP, Benefit.LEDIGHEDSYDELSE}
 ON_A_BENEFIT = set(Benefit) - {Benefit.NONE, Benefit.FOERTIDSPENSION}
@@ -158,108 +169,84 @@ def rights(s: Situation) -> list[Statement]:
 
 def options(s: Situation, on: date) -> list[Option]:
     """Every way to build skills, each with whether it may fit and why, the likeliest first."""
-    found = [
-        _uddannelsesloeft(s, on),
-        _six_weeks(s),
-        _amu(s),
-        _fvu(s),
-        _voksenlaerling(s),
-        _rkv(s),
-        _danish(s),
-        _stu(s),
-    ]
-    order = {option.key: i for i, option in enumerate(found)}
-    return sorted(found, key=lambda o: (FIT_ORDER[o.fit], order[o.key]))
+    decided = {
+        "uddannelsesloeft": _uddannelsesloeft(s, on),
+        "six_weeks": _six_weeks(s),
+        "amu": _amu(s),
+        "fvu": _fvu(s),
+        "voksenlaerling": _voksenlaerling(s),
+        "rkv": _rkv(s),
+        "danish": _danish(s),
+        "stu": _stu(s),
+    }
+    found = [Option(key, fit, f"{key}.{reason}", *OPTION_GUIDES[key]) for key, (fit, reason) in decided.items()]
+    return sorted(found, key=lambda o: (FIT_ORDER[o.fit], OPTION_KEYS.index(o.key)))
 
 
-def _uddannelsesloeft(s: Situation, on: date) -> Option:
-    def option(fit: Fit, reason: str) -> Option:
-        return Option("uddannelsesloeft", fit, f"uddannelsesloeft.{reason}", "uddannelsesloeft", 2)
-
+def _uddannelsesloeft(s: Situation, on: date) -> tuple[Fit, str]:
     if s.benefit != Benefit.DAGPENGE:
-        return option(Fit.UNLIKELY, "not_dagpenge")
+        return (Fit.UNLIKELY, "not_dagpenge")
     if s.age < UDDANNELSESLOEFT_MIN_AGE:
-        return option(Fit.UNLIKELY, "under_30")
+        return (Fit.UNLIKELY, "under_30")
     if s.education in (Education.UNSKILLED, Education.OUTDATED):
-        return option(Fit.LIKELY, "fits" if on >= UDDANNELSESLOEFT_POOL_ABOLISHED else "fits_with_pool")
-    return option(Fit.UNLIKELY, "skilled")
+        return (Fit.LIKELY, "fits" if on >= UDDANNELSESLOEFT_POOL_ABOLISHED else "fits_with_pool")
+    return (Fit.UNLIKELY, "skilled")
 
 
-def _six_weeks(s: Situation) -> Option:
-    def option(fit: Fit, reason: str) -> Option:
-        return Option("six_weeks", fit, f"six_weeks.{reason}", "seks-ugers-jobrettet-uddannelse", 2)
-
+def _six_weeks(s: Situation) -> tuple[Fit, str]:
     if s.benefit not in (Benefit.DAGPENGE, Benefit.LEDIGHEDSYDELSE):
-        return option(Fit.UNLIKELY, "not_dagpenge")
+        return (Fit.UNLIKELY, "not_dagpenge")
     if s.education == Education.HIGHER:
-        return option(Fit.UNLIKELY, "higher")
+        return (Fit.UNLIKELY, "higher")
     if s.education == Education.SHORT_HIGHER:
-        return option(Fit.MAYBE, "short_higher")
-    return option(Fit.LIKELY, "fits_under_25" if s.age < ADULT_EDUCATION_AGE else "fits")
+        return (Fit.MAYBE, "short_higher")
+    return (Fit.LIKELY, "fits_under_25" if s.age < ADULT_EDUCATION_AGE else "fits")
 
 
-def _amu(s: Situation) -> Option:
-    def option(fit: Fit, reason: str) -> Option:
-        return Option("amu", fit, f"amu.{reason}", "amu-kurser", 2)
-
+def _amu(s: Situation) -> tuple[Fit, str]:
     if s.benefit not in ON_A_BENEFIT:
-        return option(Fit.UNLIKELY, "no_benefit")
+        return (Fit.UNLIKELY, "no_benefit")
     if s.education in (Education.HIGHER, Education.SHORT_HIGHER):
-        return option(Fit.MAYBE, "higher")
-    return option(Fit.MAYBE, "ask")
+        return (Fit.MAYBE, "higher")
+    return (Fit.MAYBE, "ask")
 
 
-def _fvu(s: Situation) -> Option:
-    def option(fit: Fit, reason: str) -> Option:
-        return Option("fvu", fit, f"fvu.{reason}", "fvu-og-ordblindeundervisning", 3)
-
+def _fvu(s: Situation) -> tuple[Fit, str]:
     if s.age < ADULT_EDUCATION_AGE:
-        return option(Fit.MAYBE, "under_25")
-    return option(Fit.LIKELY, "fits")
+        return (Fit.MAYBE, "under_25")
+    return (Fit.LIKELY, "fits")
 
 
-def _voksenlaerling(s: Situation) -> Option:
-    def option(fit: Fit, reason: str) -> Option:
-        return Option("voksenlaerling", fit, f"voksenlaerling.{reason}", "voksenlaerling", 3)
-
+def _voksenlaerling(s: Situation) -> tuple[Fit, str]:
     if s.age < ADULT_EDUCATION_AGE:
-        return option(Fit.UNLIKELY, "under_25")
+        return (Fit.UNLIKELY, "under_25")
     if s.education in (Education.UNSKILLED, Education.OUTDATED):
-        return option(Fit.LIKELY, "fits")
+        return (Fit.LIKELY, "fits")
     if s.education == Education.VOCATIONAL:
-        return option(Fit.MAYBE, "skilled")
-    return option(Fit.UNLIKELY, "higher")
+        return (Fit.MAYBE, "skilled")
+    return (Fit.UNLIKELY, "higher")
 
 
-def _rkv(s: Situation) -> Option:
-    def option(fit: Fit, reason: str) -> Option:
-        return Option("rkv", fit, f"rkv.{reason}", "realkompetencevurdering", 2)
-
+def _rkv(s: Situation) -> tuple[Fit, str]:
     if s.age >= ADULT_EDUCATION_AGE and s.education in (Education.UNSKILLED, Education.OUTDATED):
-        return option(Fit.LIKELY, "required")
-    return option(Fit.MAYBE, "experience")
+        return (Fit.LIKELY, "required")
+    return (Fit.MAYBE, "experience")
 
 
-def _danish(s: Situation) -> Option:
-    def option(fit: Fit, reason: str) -> Option:
-        return Option("danish", fit, f"danish.{reason}", "danskuddannelse", 1)
-
+def _danish(s: Situation) -> tuple[Fit, str]:
     if s.age < DANISH_EDUCATION_AGE:
-        return option(Fit.UNLIKELY, "under_18")
+        return (Fit.UNLIKELY, "under_18")
     if s.learning_danish is False:
-        return option(Fit.UNLIKELY, "not_learning")
+        return (Fit.UNLIKELY, "not_learning")
     if s.learning_danish:
-        return option(Fit.LIKELY, "fits")
-    return option(Fit.MAYBE, "if_learning")
+        return (Fit.LIKELY, "fits")
+    return (Fit.MAYBE, "if_learning")
 
 
-def _stu(s: Situation) -> Option:
-    def option(fit: Fit, reason: str) -> Option:
-        return Option("stu", fit, f"stu.{reason}", "stu", 2)
-
+def _stu(s: Situation) -> tuple[Fit, str]:
     if s.age < ADULT_EDUCATION_AGE:
-        return option(Fit.MAYBE, "young")
-    return option(Fit.UNLIKELY, "over_25")
+        return (Fit.MAYBE, "young")
+    return (Fit.UNLIKELY, "over_25")
 
 
 def change_note(status: str | None, in_force_from: date | None, on: date) -> str | None:

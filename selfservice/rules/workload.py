@@ -32,14 +32,24 @@ def waited(since: datetime, now: datetime) -> Waited:
     return Waited(int(gone.total_seconds() // 60), "minutes", late)
 
 
-def ends_soon(end: date | None, today: date, within_days: int = ENDING_WITHIN_DAYS) -> bool:
-    """An activity that ends from today up to and including `within_days` days from now."""
-    return end is not None and today <= end <= today + timedelta(days=within_days)
+def ending_window(today: date) -> tuple[date, date]:
+    """Activities ending from today up to and including 14 days from now (the Today page's query uses this)."""
+    return today, today + timedelta(days=ENDING_WITHIN_DAYS)
 
 
-def expires_soon(expires_at: datetime, now: datetime, within: timedelta = CODE_EXPIRES_WITHIN) -> bool:
-    """A sign-in code that still works but stops working within `within`."""
-    return now < expires_at <= now + within
+def ends_soon(end: date | None, today: date) -> bool:
+    first, last = ending_window(today)
+    return end is not None and first <= end <= last
+
+
+def expiry_window(now: datetime) -> tuple[datetime, datetime]:
+    """Codes that still work (expiring after `now`) but stop working by three days from now."""
+    return now, now + CODE_EXPIRES_WITHIN
+
+
+def expires_soon(expires_at: datetime, now: datetime) -> bool:
+    after, until = expiry_window(now)
+    return after < expires_at <= until
 
 
 def week_of(day: date) -> tuple[date, date]:

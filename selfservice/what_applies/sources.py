@@ -26,21 +26,6 @@ class Origin:
     change_date: date | None
 
 
-def _raw_sections(body: str) -> list[str]:
-    parts: list[str] = []
-    current: list[str] | None = None
-    for line in body.splitlines():
-        if line.startswith("## "):
-            if current is not None:
-                parts.append("\n".join(current))
-            current = []
-        elif current is not None:
-            current.append(line)
-    if current is not None:
-        parts.append("\n".join(current))
-    return parts
-
-
 def origin(slug: str, number: int, lang: str, on: date) -> Origin:
     article = library().get(slug, on)
     if article is None:
@@ -48,8 +33,8 @@ def origin(slug: str, number: int, lang: str, on: date) -> Origin:
     text = article.text_for(lang)
     shown = sections(text.body)
     heading = shown[number - 1].heading if 0 < number <= len(shown) else text.title
-    danish = _raw_sections(article.danish.body)
-    markers = [int(n) for n in MARKER.findall(danish[number - 1])] if 0 < number <= len(danish) else []
+    danish = sections(article.danish.body)
+    markers = [int(n) for n in MARKER.findall(danish[number - 1].markdown)] if 0 < number <= len(danish) else []
     source = article.sources[markers[0] - 1] if markers else article.sources[0]
     # A version still to come (or proposed), else the adopted version now in force (the guide shows the new rule).
     pending = library().upcoming(slug, on) or (article if article.in_force_from else None)
