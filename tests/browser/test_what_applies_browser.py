@@ -77,7 +77,8 @@ def test_amira_on_kontanthjaelp_in_arabic(app, live_server, new_context):
     age = int(page.locator("input[name=age]").input_value())
     page.locator("input[name=education][value=vocational]").check()
     page.locator("input[name=learning_danish][value=yes]").check()
-    page.locator("main form button[type=submit]").first.click()
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").first.click()
     situation = rules.Situation(rules.Benefit.KONTANTHJAELP, age, rules.Education.VOCATIONAL, True)
     assert_sections(page, situation, "ar")
     assert "what-likely" in page.locator("article.what-option").first.get_attribute("class")
@@ -114,7 +115,8 @@ def test_an_anonymous_23_year_old_at_the_kiosk_in_somali(app, live_server, new_c
         else:
             choose(page, "answer", value)
         found += check(page, key)
-        page.locator("main form button[type=submit]").click()
+        with page.expect_navigation():
+            page.locator("main form button[type=submit]").click()
     expect(page.locator("html")).to_have_attribute("lang", "so")
     situation = rules.Situation(rules.Benefit.KONTANTHJAELP, 23, rules.Education.UNSKILLED, True)
     assert_sections(page, situation, "so")

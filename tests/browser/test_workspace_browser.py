@@ -88,7 +88,8 @@ def test_karens_morning_and_the_minutes_amira_reads_in_arabic(app, live_server, 
     karen.get_by_label("Teamets anbefaling").fill("Virksomhedspraktik i en butik, 15 timer om ugen")
     karen.locator("input[name=mentor][value=recommended]").check()
     karen.get_by_label("Hvad sker der nu").fill("Karen finder en praktikplads inden 1. februar.")
-    karen.get_by_role("button", name="Gem teamets beslutning").click()
+    with karen.expect_navigation():
+        karen.get_by_role("button", name="Gem teamets beslutning").click()
     found += problems(karen, "agenda recorded")
     karen.get_by_role("button", name="Offentliggør referatet for borgeren").click()
     expect(karen.locator("#minutes").locator("xpath=following-sibling::*[1]")).to_contain_text("Offentliggjort")
